@@ -1,0 +1,149 @@
+package dev.fieldtest.core.config;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * A parsed YAML or JSON value that remembers where it came from, so every error can name
+ * {@code file:line:column} and the key path ({@code targets[0].model}). Scalars hold String, Long, Double,
+ * Boolean or null; maps keep their order. Immutable once parsed.
+ */
+public final class ConfigNode {
+    private final Object value;
+    private final Location location;
+    private final String path;
+
+    private ConfigNode(Object value, Location location, String path) {
+        this.value = value;
+        this.location = location;
+        this.path = path;
+    }
+
+    /** Reads the next value from {@code parser} (YAML or JSON) into a located tree. */
+    public static ConfigNode read(JsonParser parser, Path file, String path) throws IOException {
+        JsonToken token = parser.currentToken() == null ? parser.nextToken() : parser.currentToken();
+        if (token == null) return new ConfigNode(null, new Location(file, 1, 1), path);
+        Location where = at(parser.currentTokenLocation(), file);
+        switch (token) {
+            case START_OBJECT -> {
+                Map<String, ConfigNode> fields = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String key = parser.currentName();
+                    parser.nextToken();
+                    fields.put(key, read(parser, file, path.isEmpty() ? key : path + "." + key));
+                }
+                return new ConfigNode(Collections.unmodifiableMap(fields), where, path);
+            }
+            case START_ARRAY -> {
+                List<ConfigNode> items = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    items.add(read(parser, file, path + "[" + items.size() + "]"));
+                }
+                return new ConfigNode(Collections.unmodifiableList(items), where, path);
+            }
+            case VALUE_STRING -> { return new ConfigNode(parser.getText(), where, path); }
+            case VALUE_NUMBER_INT -> { return new ConfigNode(parser.getLongValue(), where, path); }
+            case VALUE_NUMBER_FLOAT -> { return new ConfigNode(parser.getDoubleValue(), where, path); }
+            case VALUE_TRUE, VALUE_FALSE -> { return new ConfigNode(parser.getBooleanValue(), where, path); }
+            case VALUE_NULL -> { return new ConfigNode(null, where, path); }
+            default -> throw new IOException("unexpected " + token + " at " + where);
+        }
+    }
+
+    /** A node built in code (library API, tests); its location names no line. */
+    public static ConfigNode of(Object plain, String path) {
+        return of(plain, Location.of(null), path);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static ConfigNode of(Object plain, Location where, String path) {
+        if (plain instanceof Map<?, ?> m) {
+            Map<String, ConfigNode> fields = new LinkedHashMap<>();
+            ((Map<String, Object>) m).forEach((k, v) -> fields.put(k, of(v, where, path.isEmpty() ? k : path + "." + k)));
+            return new ConfigNode(Collections.unmodifiableMap(fields), where, path);
+        }
+        if (plain instanceof List<?> l) {
+            List<ConfigNode> items = new ArrayList<>();
+            for (Object v : l) items.add(of(v, where, path + "[" + items.size() + "]"));
+            return new ConfigNode(Collections.unmodifiableList(items), where, path);
+        }
+        if (plain instanceof Integer i) return new ConfigNode(i.longValue(), where, path);
+        if (plain instanceof Float f) return new ConfigNode(f.doubleValue(), where, path);
+        return new ConfigNode(plain, where, path);
+    }
+
+    static Location at(JsonLocation l, Path file) {
+        return new Location(file, l.getLineNr(), l.getColumnNr());
+    }
+
+    public Location location() { return location; }
+
+    /** The key path from the document root, such as {@code targets[0].params}. */
+    public String path() { return path; }
+
+    public boolean isMap() { return value instanceof Map; }
+
+    public boolean isList() { return value instanceof List; }
+
+    public boolean isNull() { return value == null; }
+
+    public boolean isString() { return value instanceof String; }
+
+    public boolean isNumber() { return value instanceof Long || value instanceof Double; }
+
+    public boolean isBoolean() { return value instanceof Boolean; }
+
+    /** The scalar value (String, Long, Double, Boolean or null); maps and lists are returned as nodes. */
+    public Object scalar() { return value; }
+
+    @SuppressWarnings("unchecked")
+    public Map<String, ConfigNode> fields() {
+        return isMap() ? (Map<String, ConfigNode>) value : Map.of();
+    }
+
+    @SuppressWarnings("unchecked")
+    public List<ConfigNode> items() {
+        return isList() ? (List<ConfigNode>) value : List.of();
+    }
+
+    public Optional<ConfigNode> get(String key) {
+        return Optional.ofNullable(fields().get(key)).filter(n -> !n.isNull());
+    }
+
+    public boolean has(String key) {
+        return get(key).isPresent();
+    }
+
+    /** The plain Java value: Map, List, String, Long, Double, Boolean or null. */
+    public Object toPlain() {
+        if (isMap()) {
+            Map<String, Object> out = new LinkedHashMap<>();
+            fields().forEach((k, v) -> out.put(k, v.toPlain()));
+            return out;
+        }
+        if (isList()) return items().stream().map(ConfigNode::toPlain).toList();
+        return value;
+    }
+
+    /** A short description of the value for "but was ..." messages. */
+    public String describe() {
+        if (isMap()) return "a map";
+        if (isList()) return "a list";
+        if (value == null) return "empty";
+        return value instanceof String s ? "\"" + s + "\"" : String.valueOf(value);
+    }
+
+    @Override
+    public String toString() {
+        return path + "@" + location + "=" + describe();
+    }
+}
