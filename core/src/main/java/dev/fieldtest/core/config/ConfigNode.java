@@ -21,11 +21,13 @@ public final class ConfigNode {
     private final Object value;
     private final Location location;
     private final String path;
+    private Location keyLocation;
 
     private ConfigNode(Object value, Location location, String path) {
         this.value = value;
         this.location = location;
         this.path = path;
+        this.keyLocation = location;
     }
 
     /** Reads the next value from {@code parser} (YAML or JSON) into a located tree. */
@@ -38,8 +40,11 @@ public final class ConfigNode {
                 Map<String, ConfigNode> fields = new LinkedHashMap<>();
                 while (parser.nextToken() == JsonToken.FIELD_NAME) {
                     String key = parser.currentName();
+                    Location keyAt = at(parser.currentTokenLocation(), file);
                     parser.nextToken();
-                    fields.put(key, read(parser, file, path.isEmpty() ? key : path + "." + key));
+                    ConfigNode child = read(parser, file, path.isEmpty() ? key : path + "." + key);
+                    child.keyLocation = keyAt;
+                    fields.put(key, child);
                 }
                 return new ConfigNode(Collections.unmodifiableMap(fields), where, path);
             }
@@ -86,6 +91,9 @@ public final class ConfigNode {
     }
 
     public Location location() { return location; }
+
+    /** Where this value's key stands in its map (the value's own location for list items and roots). */
+    public Location keyLocation() { return keyLocation; }
 
     /** The key path from the document root, such as {@code targets[0].params}. */
     public String path() { return path; }

@@ -38,7 +38,7 @@ public final class ConfigReader {
         map.fields().forEach((key, value) -> {
             if (!allowed.contains(key)) {
                 String near = Spelling.closest(key, allowed);
-                problems.add(value.location(), "unknown key '" + key + "' in " + where(map),
+                problems.add(value.keyLocation(), "unknown key '" + key + "' in " + where(map),
                         near != null ? "did you mean '" + near + "'?" : "allowed keys are " + String.join(", ", allowed.stream().sorted().toList()));
             }
         });

@@ -6,11 +6,11 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Expands {@code ${NAME}} from the environment in setting values. Expanded values of secret settings
+ * Expands {@code ${NAME}} and {@code ${NAME:-default}} from the environment in setting values. Expanded values of secret settings
  * (API keys, headers) are registered with {@link Secrets} so they are redacted wherever text is written.
  */
 public final class Env {
-    private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)}");
+    private static final Pattern VAR = Pattern.compile("\\$\\{([A-Za-z_][A-Za-z0-9_]*)(?::-([^}]*))?}");
     private final Map<String, String> variables;
 
     public Env(Map<String, String> variables) {
@@ -19,6 +19,13 @@ public final class Env {
 
     public static Env system() {
         return new Env(System.getenv());
+    }
+
+    /** This environment with {@code overrides} on top (used by the demo to point a suite at its stub). */
+    public Env with(Map<String, String> overrides) {
+        Map<String, String> merged = new java.util.HashMap<>(variables);
+        merged.putAll(overrides);
+        return new Env(merged);
     }
 
     /**
@@ -32,13 +39,14 @@ public final class Env {
         StringBuilder out = new StringBuilder();
         boolean ok = true;
         while (m.find()) {
-            String value = variables.get(m.group(1));
+            String value = variables.getOrDefault(m.group(1), m.group(2));
             if (value == null) {
                 problems.add(node.location(), node.path() + " uses ${" + m.group(1) + "}, which is not set in the environment",
                         "export " + m.group(1) + "=... before running, or write the value in the suite");
                 ok = false;
                 value = "";
             }
+            if (secret) Secrets.register(value);
             m.appendReplacement(out, Matcher.quoteReplacement(value));
         }
         m.appendTail(out);

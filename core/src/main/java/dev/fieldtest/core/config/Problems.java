@@ -15,6 +15,14 @@ public final class Problems {
         found.addAll(e.problems());
     }
 
+    public void addAll(Problems other) {
+        found.addAll(other.found);
+    }
+
+    public java.util.List<ConfigProblem> list() {
+        return java.util.List.copyOf(found);
+    }
+
     public boolean isEmpty() {
         return found.isEmpty();
     }

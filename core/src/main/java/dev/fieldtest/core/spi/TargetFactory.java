@@ -17,4 +17,9 @@ public interface TargetFactory {
      * load models eagerly when validation fails.
      */
     Target create(TargetSpec spec, Problems problems);
+
+    /** As {@link #create(TargetSpec, Problems)}, expanding {@code ${NAME}} from {@code env}. */
+    default Target create(TargetSpec spec, dev.fieldtest.core.config.Env env, Problems problems) {
+        return create(spec, problems);
+    }
 }

@@ -1,0 +1,50 @@
+package dev.fieldtest.core;
+
+import dev.fieldtest.core.config.Template;
+import dev.fieldtest.core.spi.CheckSpec;
+import dev.fieldtest.core.spi.TargetSpec;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * An evaluation as declared: the messages to send (templates), the cases that fill them, the targets to
+ * call, the checks every call must pass, and how often and how widely to run. Filled by the YAML loader,
+ * the library builder and the command line alike; immutable.
+ *
+ * @param repeat             runs per case and target (k), at least 1
+ * @param concurrency        calls in flight at once, over all targets
+ * @param confidenceExtract  where the model states its confidence (group 1 of the first match), or null
+ */
+public record Suite(String name, String description, Source source, List<MessageTemplate> messages,
+                    List<Case> cases, Source dataset, int repeat, int concurrency,
+                    List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract) {
+
+    /** A file the suite was read from, with the SHA-256 of its bytes for provenance. */
+    public record Source(Path file, String sha256) {}
+
+    /** One message of the prompt: a role and a content template. */
+    public record MessageTemplate(String role, Template content) {}
+
+    public Suite {
+        messages = List.copyOf(messages);
+        cases = List.copyOf(cases);
+        targets = List.copyOf(targets);
+        checks = List.copyOf(checks);
+    }
+
+    public Suite withRepeat(int k) {
+        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract);
+    }
+
+    public Suite withConcurrency(int n) {
+        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract);
+    }
+
+    /** The base folder relative paths in the suite resolve against. */
+    public Path baseDir() {
+        Path file = source == null ? null : source.file();
+        Path parent = file == null ? null : file.toAbsolutePath().getParent();
+        return parent == null ? Path.of(".").toAbsolutePath() : parent;
+    }
+}
