@@ -1,0 +1,79 @@
+package dev.fieldtest.core.run;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fieldtest.core.ScoredCall;
+import dev.fieldtest.core.Suite;
+import dev.fieldtest.core.config.Components;
+import dev.fieldtest.core.config.Defaults;
+import dev.fieldtest.core.spi.Reporter;
+import dev.fieldtest.core.stats.RunAggregate;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * One run of a suite into a run directory: results.jsonl first (the source of truth), then summary.json
+ * computed from that file alone, then each reporter's file. {@link #abort} may be called from any thread
+ * (a Ctrl-C hook): the run stops, and what completed is still summarised. One run per instance.
+ */
+public final class Evaluation {
+    public static final String RESULTS = "results.jsonl";
+    public static final String SUMMARY = "summary.json";
+
+    private final Suite suite;
+    private final Components components;
+    private final Path runDir;
+    private final List<Reporter> reporters;
+    private final CountDownLatch finished = new CountDownLatch(1);
+    private volatile Executor executor;
+    private volatile String earlyAbort;
+
+    public Evaluation(Suite suite, Components components, Path runDir, List<Reporter> reporters) {
+        this.suite = suite;
+        this.components = components;
+        this.runDir = runDir;
+        this.reporters = List.copyOf(reporters);
+    }
+
+    /** The result of a finished run: how it ended and the summary written to summary.json. */
+    public record Result(String runId, RunOutcome outcome, ObjectNode summary, List<ScoredCall> rows) {}
+
+    public Result run(String runId, RunListener listener) throws IOException, InterruptedException {
+        try {
+            Files.createDirectories(runDir);
+            Instant started = Instant.now();
+            List<PlannedCall> plan = Plan.of(suite, components.targets());
+            RunOutcome outcome;
+            try (ResultsLog log = new ResultsLog(runDir.resolve(RESULTS), Defaults.FSYNC_EVERY_ROWS, Defaults.FSYNC_EVERY)) {
+                executor = new Executor(suite.concurrency(), new CallScorer(components.checks(), suite.confidenceExtract()), log, listener);
+                if (earlyAbort != null) executor.abort(earlyAbort);
+                outcome = executor.run(runId, plan);
+            }
+            List<ScoredCall> rows = ResultsLog.readAll(runDir.resolve(RESULTS));
+            RunAggregate aggregate = new RunAggregate();
+            rows.forEach(aggregate::add);
+            ObjectNode summary = SummaryDocument.build(runId, suite, components, outcome, aggregate, started, Instant.now());
+            AtomicFiles.writeString(runDir.resolve(SUMMARY), SummaryDocument.pretty(summary));
+            for (Reporter r : reporters) r.write(runDir, summary, rows);
+            return new Result(runId, outcome, summary, new ArrayList<>(rows));
+        } finally {
+            finished.countDown();
+        }
+    }
+
+    /** Stops the run; safe from any thread, before or during {@link #run}. */
+    public void abort(String reason) {
+        Executor e = executor;
+        if (e != null) e.abort(reason);
+        else earlyAbort = reason;
+    }
+
+    /** Waits until {@link #run} has written everything it will write (for shutdown hooks). */
+    public boolean awaitFinished(java.time.Duration limit) throws InterruptedException {
+        return finished.await(limit.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS);
+    }
+}
