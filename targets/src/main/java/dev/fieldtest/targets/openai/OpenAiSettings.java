@@ -1,0 +1,87 @@
+package dev.fieldtest.targets.openai;
+
+import dev.fieldtest.core.Pricing;
+import dev.fieldtest.core.Secrets;
+import dev.fieldtest.core.config.ConfigException;
+import dev.fieldtest.core.config.Env;
+import dev.fieldtest.core.config.Problems;
+import dev.fieldtest.core.spi.TargetSpec;
+import java.net.URI;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * The validated settings of one {@code type: openai} target. Immutable.
+ *
+ * <p>Suite keys: {@code base_url} (required; calls go to {@code {base_url}/chat/completions}), {@code model}
+ * (required), {@code api_key} (sent as {@code Authorization: Bearer}), {@code params} (copied verbatim into the
+ * request body), {@code stream} (default false), {@code pricing: {input_per_mtok, output_per_mtok}} (USD per
+ * million tokens, default free), {@code timeout} (one attempt, send to last byte, default
+ * {@code Defaults.TIMEOUT}), {@code max_retries}, {@code retry_on}, {@code backoff}, {@code backoff_max}
+ * (defaults from {@code Defaults}) and {@code headers} (extra request headers). {@code ${NAME}} is expanded in
+ * base_url, model, api_key and header values; api_key and header values are registered as secrets.
+ *
+ * @param endpoint the full chat completions URL
+ * @param apiKey   null when none is sent
+ * @param headers  extra headers, values already expanded
+ */
+public record OpenAiSettings(String id, URI endpoint, String apiKey, String model, Map<String, Object> params,
+                             boolean stream, Pricing pricing, Duration timeout, RetryPolicy retry, Map<String, String> headers) {
+
+    public OpenAiSettings {
+        params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
+        headers = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(headers));
+    }
+
+    /**
+     * Reads and validates {@code spec}. Every problem goes to {@code problems} with its location; returns null
+     * when this spec had any.
+     */
+    public static OpenAiSettings read(TargetSpec spec, Env env, Problems problems) {
+        Problems mine = new Problems(); // own list, so problems of other targets do not fail this one
+        OpenAiSettings settings = new SettingsReader(spec, env, mine).read();
+        try {
+            mine.throwIfAny();
+            return settings;
+        } catch (ConfigException e) {
+            problems.addAll(e);
+            return null;
+        }
+    }
+
+    /** Settings for provenance: no api_key, header names without their values. */
+    public Map<String, Object> describe() {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("id", id);
+        out.put("type", "openai");
+        out.put("base_url", Secrets.redact(baseUrl()));
+        out.put("model", model);
+        out.put("params", params);
+        out.put("stream", stream);
+        Map<String, Object> prices = new LinkedHashMap<>(); // ordered, so provenance reads (and hashes) the same every run
+        prices.put("input_per_mtok", pricing.inputPerMtok());
+        prices.put("output_per_mtok", pricing.outputPerMtok());
+        out.put("pricing", prices);
+        out.put("timeout", format(timeout));
+        out.put("max_retries", retry.maxRetries());
+        out.put("retry_on", retry.retryOn().stream().map(e -> e.wireName()).sorted().toList());
+        out.put("backoff", format(retry.base()));
+        out.put("backoff_max", format(retry.max()));
+        out.put("headers", new TreeSet<>(headers.keySet()).stream().toList());
+        return out;
+    }
+
+    /** The base URL as configured, without a trailing slash. */
+    public String baseUrl() {
+        String url = endpoint.toString();
+        return url.substring(0, url.length() - "/chat/completions".length());
+    }
+
+    /** "30s" for whole seconds, else "250ms". */
+    static String format(Duration d) {
+        long ms = d.toMillis();
+        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
+    }
+}

@@ -1,0 +1,88 @@
+package dev.fieldtest.targets.openai;
+
+import dev.fieldtest.core.CallRequest;
+import dev.fieldtest.core.Observation;
+import dev.fieldtest.core.Secrets;
+import dev.fieldtest.core.Usage;
+import dev.fieldtest.core.spi.Target;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * A target speaking the OpenAI Chat Completions protocol over HTTP/1.1, plain or streamed, with retries
+ * as {@link RetryPolicy} says. Thread-safe: one instance serves any number of concurrent calls. Close it to
+ * release its connections.
+ */
+public final class OpenAiTarget implements Target {
+    /** How the target waits between attempts; replaceable so tests need not sleep for real. */
+    @FunctionalInterface
+    public interface Sleeper {
+        void sleep(Duration duration) throws InterruptedException;
+    }
+
+    private final OpenAiSettings settings;
+    private final AttemptRunner runner;
+    private final Sleeper sleeper;
+
+    public OpenAiTarget(OpenAiSettings settings) {
+        this(settings, Thread::sleep);
+    }
+
+    public OpenAiTarget(OpenAiSettings settings, Sleeper sleeper) {
+        this.settings = settings;
+        this.sleeper = sleeper;
+        this.runner = new AttemptRunner(settings.timeout());
+    }
+
+    @Override
+    public String id() {
+        return settings.id();
+    }
+
+    @Override
+    public Observation call(CallRequest request) throws InterruptedException {
+        HttpRequest http = httpRequest(request);
+        RetryPolicy retry = settings.retry();
+        Usage usage = null;
+        int throttled = 0;
+        int attempts = 0;
+        Attempt last;
+        while (true) {
+            last = runner.run(http, settings.stream());
+            attempts++;
+            if (last.status() == 429) throttled++;
+            if (last.usage() != null) usage = last.usage().plus(usage);
+            if (last.succeeded() || !retry.shouldRetry(attempts, last.error())) break;
+            sleeper.sleep(retry.delay(attempts, last.retryAfter(), ThreadLocalRandom.current()));
+        }
+        String message = last.succeeded() ? null : Secrets.redact(last.errorMessage()
+                + (attempts > 1 ? " (after " + attempts + " attempts)" : ""));
+        return new Observation(settings.id(), request.caseId(), request.repeatIndex(), request.messages(), last.output(), usage,
+                last.latencyMs(), last.ttftMs(), last.chunkMs(), attempts, throttled, last.error(), message,
+                settings.pricing().costUsd(usage), last.finishReason(), last.model());
+    }
+
+    private HttpRequest httpRequest(CallRequest request) {
+        byte[] body = Json.requestBody(settings.model(), request.messages(), settings.params(), settings.stream());
+        HttpRequest.Builder b = HttpRequest.newBuilder(settings.endpoint())
+                .timeout(settings.timeout())
+                .header("Content-Type", "application/json")
+                .header("Accept", settings.stream() ? "text/event-stream" : "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (settings.apiKey() != null) b.header("Authorization", "Bearer " + settings.apiKey());
+        settings.headers().forEach(b::setHeader);
+        return b.build();
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        return settings.describe();
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}

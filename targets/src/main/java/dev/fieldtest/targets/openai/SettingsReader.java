@@ -1,0 +1,166 @@
+package dev.fieldtest.targets.openai;
+
+import dev.fieldtest.core.ErrorClass;
+import dev.fieldtest.core.Pricing;
+import dev.fieldtest.core.config.ConfigNode;
+import dev.fieldtest.core.config.ConfigReader;
+import dev.fieldtest.core.config.Defaults;
+import dev.fieldtest.core.config.Env;
+import dev.fieldtest.core.config.Problems;
+import dev.fieldtest.core.spi.TargetSpec;
+import java.net.URI;
+import java.net.URISyntaxException;
+import java.net.http.HttpRequest;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** Reads {@link OpenAiSettings} from a target spec, reporting every problem with its location. Not thread-safe. */
+final class SettingsReader {
+    private static final Set<String> KEYS = Set.of("id", "type", "base_url", "api_key", "model", "params", "stream", "pricing",
+            "timeout", "max_retries", "retry_on", "backoff", "backoff_max", "headers");
+    /** Body fields the target writes itself; a params copy would silently fight them. */
+    private static final Set<String> OWN_FIELDS = Set.of("model", "messages", "stream");
+    private final TargetSpec spec;
+    private final Env env;
+    private final Problems problems;
+    private final ConfigReader r;
+
+    SettingsReader(TargetSpec spec, Env env, Problems problems) {
+        this.spec = spec;
+        this.env = env;
+        this.problems = problems;
+        this.r = new ConfigReader(spec.settings(), problems).allowKeys(KEYS);
+    }
+
+    /** The settings; meaningless (possibly null) when problems were added. */
+    OpenAiSettings read() {
+        String id = spec.id() != null ? spec.id() : r.requiredString("id", "give the target an id, such as \"gpt-4o-mini\"");
+        URI endpoint = endpoint();
+        String model = required("model", false, "set the model name the server expects, such as \"gpt-4o-mini\"");
+        String apiKey = r.get("api_key").map(n -> env.expand(n, true, problems)).filter(k -> !k.isBlank()).orElse(null);
+        Map<String, Object> params = params();
+        boolean stream = r.bool("stream", false);
+        Pricing pricing = pricing();
+        Duration timeout = r.duration("timeout", Defaults.TIMEOUT);
+        if (timeout.isZero()) problem("timeout", "must be longer than 0", "use a duration such as 30s");
+        RetryPolicy retry = new RetryPolicy(r.integer("max_retries", Defaults.MAX_RETRIES, 0, 100), retryOn(),
+                r.duration("backoff", Defaults.BACKOFF_BASE), r.duration("backoff_max", Defaults.BACKOFF_MAX), Defaults.RETRY_AFTER_MAX);
+        Map<String, String> headers = headers(apiKey != null);
+        if (endpoint == null || model == null) return null;
+        return new OpenAiSettings(id, endpoint, apiKey, model, params, stream, pricing, timeout, retry, headers);
+    }
+
+    private URI endpoint() {
+        String base = required("base_url", false, "use the API's base URL, such as https://api.openai.com/v1");
+        if (base == null) return null;
+        String trimmed = base.strip().replaceAll("/+$", "");
+        try {
+            URI uri = new URI(trimmed + "/chat/completions");
+            if (("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) && uri.getHost() != null && uri.getQuery() == null) {
+                return uri;
+            }
+        } catch (URISyntaxException e) {
+            // reported below with the same fix as a wrong scheme
+        }
+        problem("base_url", "must be an http(s) URL without a query, but was \"" + base + "\"",
+                "use the API's base URL, such as https://api.openai.com/v1 or http://localhost:8000/v1");
+        return null;
+    }
+
+    private String required(String key, boolean secret, String fix) {
+        if (!r.get(key).isPresent()) {
+            r.requiredString(key, fix);
+            return null;
+        }
+        ConfigNode n = r.get(key).get();
+        if (n.isMap() || n.isList()) return r.string(key, null); // reports "must be a string"
+        String value = env.expand(n, secret, problems);
+        if (value != null && value.isBlank()) {
+            problems.add(n.location(), n.path() + " is empty", fix);
+            return null;
+        }
+        return value;
+    }
+
+    private Map<String, Object> params() {
+        ConfigNode n = r.get("params").orElse(null);
+        if (n == null) return Map.of();
+        if (!n.isMap()) {
+            problems.add(n.location(), n.path() + " must be a map of request fields, but was " + n.describe(),
+                    "write for example params: {temperature: 0, max_tokens: 256}");
+            return Map.of();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        n.fields().forEach((key, value) -> {
+            if (OWN_FIELDS.contains(key)) {
+                problems.add(value.location(), n.path() + "." + key + " is set by fieldtest itself",
+                        key.equals("messages") ? "write the prompt under the suite's messages" : "use the target's own '" + key + "' setting");
+            } else {
+                out.put(key, value.toPlain());
+            }
+        });
+        return out;
+    }
+
+    private Pricing pricing() {
+        ConfigNode n = r.get("pricing").orElse(null);
+        if (n == null) return Pricing.FREE;
+        ConfigReader p = new ConfigReader(n, problems).allowKeys(Set.of("input_per_mtok", "output_per_mtok"));
+        return new Pricing(p.number("input_per_mtok", 0, 0, Double.MAX_VALUE), p.number("output_per_mtok", 0, 0, Double.MAX_VALUE));
+    }
+
+    private Set<ErrorClass> retryOn() {
+        ConfigNode n = r.get("retry_on").orElse(null);
+        if (n == null) return Defaults.RETRY_ON.stream().map(ErrorClass::fromWireName).collect(java.util.stream.Collectors.toSet());
+        Set<ErrorClass> out = EnumSet.noneOf(ErrorClass.class);
+        for (ConfigNode item : n.isList() ? n.items() : List.of(n)) {
+            String name = item.isMap() || item.isList() || item.isNull() ? null : String.valueOf(item.scalar());
+            ErrorClass e = Arrays.stream(ErrorClass.values()).filter(c -> c.wireName().equals(name)).findFirst().orElse(null);
+            if (e == null) {
+                problems.add(item.location(), item.path() + " must name an error class, but was " + item.describe(),
+                        "use any of " + String.join(", ", Arrays.stream(ErrorClass.values()).map(ErrorClass::wireName).toList()));
+            } else {
+                out.add(e);
+            }
+        }
+        return out;
+    }
+
+    private Map<String, String> headers(boolean hasApiKey) {
+        ConfigNode n = r.get("headers").orElse(null);
+        if (n == null) return Map.of();
+        if (!n.isMap()) {
+            problems.add(n.location(), n.path() + " must be a map of header names to values, but was " + n.describe(), null);
+            return Map.of();
+        }
+        Map<String, String> out = new LinkedHashMap<>();
+        n.fields().forEach((name, node) -> {
+            String value = node.isMap() || node.isList() ? null : env.expand(node, true, problems);
+            if (node.isMap() || node.isList()) {
+                problems.add(node.location(), node.path() + " must be a text, but was " + node.describe(), null);
+            } else if (hasApiKey && name.equalsIgnoreCase("authorization")) {
+                problems.add(node.location(), node.path() + " conflicts with api_key, which already sets Authorization",
+                        "keep one of them");
+            } else if (value != null) {
+                try {
+                    HttpRequest.newBuilder().header(name, value); // the JDK refuses Host, Content-Length, ...
+                    out.put(name, value);
+                } catch (IllegalArgumentException e) {
+                    problems.add(node.location(), "header '" + name + "' cannot be set by a client", "remove it from " + n.path());
+                }
+            }
+        });
+        return out;
+    }
+
+    /** A problem with {@code key}'s value: "targets[0].key <message>" at the value's location. */
+    private void problem(String key, String message, String fix) {
+        ConfigNode n = r.get(key).orElse(spec.settings());
+        problems.add(n.location(), (spec.settings().path().isEmpty() ? key : spec.settings().path() + "." + key) + " " + message, fix);
+    }
+}

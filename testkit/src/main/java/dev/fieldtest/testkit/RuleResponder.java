@@ -1,0 +1,130 @@
+package dev.fieldtest.testkit;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A {@link Responder} driven by a rules file, for dry runs ({@code fieldtest stub-server --rules FILE}).
+ * The first rule whose {@code match} regex is found in the last user message answers; otherwise the
+ * default reply does. Rules files are YAML or JSON (see {@link RuleReader} for the format). Immutable and
+ * thread-safe.
+ *
+ * <pre>
+ * default_reply: "I don't know. You asked: {{input}}"
+ * rules:
+ *   - match: "capital of (\\w+)"
+ *     reply: "The capital of {{1}} is {{1}}-city."
+ *     delay_ms: 150
+ *   - match: "(?i)overloaded"
+ *     error: throttled
+ *     retry_after: 1
+ * </pre>
+ *
+ * In replies, {@code {{0}}} is the whole match, {@code {{1}}}… its groups and {@code {{input}}} the last
+ * user message. {@code error} is one of {@link #ERRORS}.
+ */
+public final class RuleResponder implements Responder {
+    /** Values of {@code error:}, named like fieldtest's error classes. */
+    public static final List<String> ERRORS = List.of(
+            "throttled", "server_error", "client_error", "malformed_response", "truncated_stream", "timeout", "connection");
+    private static final Pattern PLACEHOLDER = Pattern.compile("\\{\\{(\\d+|input)}}");
+    private static final ObjectMapper YAML = new ObjectMapper(new YAMLFactory());
+
+    /**
+     * One rule. Exactly one of {@code reply} and {@code error} is set; {@code delay} is the wait before a
+     * reply, or how long {@code error: timeout} stalls; {@code status} and {@code retryAfter} may be null.
+     */
+    public record Rule(Pattern match, String reply, Duration delay, String error, Integer status, Integer retryAfter) {
+        public Rule {
+            Objects.requireNonNull(match, "match");
+            delay = delay == null ? Duration.ZERO : delay;
+            if ((reply == null) == (error == null)) throw new IllegalArgumentException("a rule needs exactly one of reply and error");
+            if (error != null && !ERRORS.contains(error)) {
+                throw new IllegalArgumentException("unknown error '" + error + "'; use one of " + String.join(", ", ERRORS));
+            }
+        }
+    }
+
+    private final List<Rule> rules;
+    private final String defaultReply;
+
+    /** {@code defaultReply} is a template like a rule's reply; null means {@code "echo: {{input}}"}. */
+    public RuleResponder(List<Rule> rules, String defaultReply) {
+        this.rules = List.copyOf(rules);
+        this.defaultReply = defaultReply == null ? "echo: {{input}}" : defaultReply;
+    }
+
+    /** Reads a YAML or JSON rules file; problems name the file and the rule's position. */
+    public static RuleResponder load(Path file) throws IOException {
+        return parse(Files.readString(file), file.toString());
+    }
+
+    /** Parses rules text; {@code source} names it in error messages. */
+    public static RuleResponder parse(String text, String source) {
+        JsonNode root;
+        try {
+            root = YAML.readTree(text);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException(source + ": not valid YAML or JSON: " + e.getOriginalMessage(), e);
+        }
+        return new RuleReader(source).read(root);
+    }
+
+    public List<Rule> rules() {
+        return rules;
+    }
+
+    @Override
+    public Behavior respond(RecordedRequest request) {
+        String input = request.lastUserMessage();
+        for (Rule rule : rules) {
+            Matcher m = rule.match().matcher(input);
+            if (m.find()) return behavior(rule, m, input);
+        }
+        return Behavior.reply(fill(defaultReply, null, input));
+    }
+
+    private static Behavior behavior(Rule rule, Matcher m, String input) {
+        if (rule.reply() != null) return Behavior.reply(fill(rule.reply(), m, input)).withDelay(rule.delay());
+        return switch (rule.error()) {
+            case "throttled" -> new Behavior.Throttle(rule.retryAfter());
+            case "server_error" -> new Behavior.ServerError(rule.status() == null ? 500 : rule.status());
+            case "client_error" -> new Behavior.ClientError(rule.status() == null ? 400 : rule.status(), "invalid_request_error");
+            case "malformed_response" -> new Behavior.Malformed();
+            case "truncated_stream" -> new Behavior.CutStream(2);
+            case "timeout" -> new Behavior.Stall(rule.delay().isZero() ? Duration.ofMinutes(5) : rule.delay());
+            default -> new Behavior.ResetConnection();
+        };
+    }
+
+    private static String fill(String template, Matcher m, String input) {
+        Matcher p = PLACEHOLDER.matcher(template);
+        StringBuilder out = new StringBuilder();
+        while (p.find()) {
+            String name = p.group(1);
+            String value = name.equals("input") ? input : m == null ? "" : Objects.toString(m.group(Integer.parseInt(name)), "");
+            p.appendReplacement(out, Matcher.quoteReplacement(value));
+        }
+        p.appendTail(out);
+        return out.toString();
+    }
+
+    /** The highest {@code {{N}}} group a template uses, or -1; the reader checks it against the regex. */
+    static int highestGroup(String template) {
+        int max = -1;
+        Matcher p = PLACEHOLDER.matcher(template);
+        while (p.find()) {
+            if (!p.group(1).equals("input")) max = Math.max(max, Integer.parseInt(p.group(1)));
+        }
+        return max;
+    }
+}
