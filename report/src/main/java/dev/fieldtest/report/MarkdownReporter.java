@@ -92,6 +92,7 @@ public final class MarkdownReporter implements Reporter {
     }
 
     private static String usd(JsonNode n) {
-        return n.isNumber() ? String.format(Locale.ROOT, "$%.5f", n.asDouble()) : "–";
+        // Three significant digits: per-call costs are often fractions of a cent.
+        return n.isNumber() ? "$" + new java.math.BigDecimal(n.asDouble()).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString() : "–";
     }
 }

@@ -42,6 +42,7 @@ public final class OpenAiTargetFactory implements TargetFactory {
      * As {@link #create(TargetSpec, Problems)} with {@code env} instead of the factory's environment. Adds
      * every problem with its location and returns null when there is any; opens nothing until then.
      */
+    @Override
     public Target create(TargetSpec spec, Env env, Problems problems) {
         OpenAiSettings settings = OpenAiSettings.read(spec, env, problems);
         return settings == null ? null : new OpenAiTarget(settings);

@@ -13,12 +13,12 @@ import java.util.regex.PatternSyntaxException;
  * Reads a rules file for {@link RuleResponder}. The top level is either a list of rules, or a map with
  * {@code rules} (that list) and optional {@code default_reply}. A rule is a map of {@code match} (regex,
  * required), then {@code reply} (template) or {@code error} (one of {@link RuleResponder#ERRORS}), and
- * optional {@code delay_ms}, {@code status} (for server_error/client_error) and {@code retry_after}
- * (seconds, for throttled). Every problem is an {@link IllegalArgumentException} naming the rule.
+ * optional {@code delay_ms}, {@code status} (for server_error/client_error), {@code retry_after}
+ * (seconds, for throttled), {@code model} (regex over the request's model) and {@code share} (in (0, 1]). Every problem is an {@link IllegalArgumentException} naming the rule.
  */
 final class RuleReader {
     private static final Set<String> TOP = Set.of("rules", "default_reply");
-    private static final Set<String> RULE = Set.of("match", "reply", "error", "delay_ms", "status", "retry_after");
+    private static final Set<String> RULE = Set.of("match", "reply", "error", "delay_ms", "status", "retry_after", "model", "share");
     private final String source;
 
     RuleReader(String source) {
@@ -69,8 +69,22 @@ final class RuleReader {
         if (status != null && "client_error".equals(error) && (status < 400 || status > 499 || status == 429)) {
             throw problem(where + ".status must be 400..499 (not 429; use error: throttled) for client_error, but was " + status);
         }
+        Pattern model = null;
+        if (n.hasNonNull("model")) {
+            try {
+                model = Pattern.compile(text(n.get("model"), where + ".model"));
+            } catch (PatternSyntaxException e) {
+                throw problem(where + ".model is not a valid regular expression: " + e.getDescription());
+            }
+        }
+        double share = 1.0;
+        if (n.hasNonNull("share")) {
+            JsonNode v = n.get("share");
+            if (!v.isNumber() || !(v.asDouble() > 0 && v.asDouble() <= 1)) throw problem(where + ".share must be a number in (0, 1], but was " + v);
+            share = v.asDouble();
+        }
         return new RuleResponder.Rule(match, reply, delay == null ? null : Duration.ofMillis(delay), error,
-                status, whole(n, "retry_after", where));
+                status, whole(n, "retry_after", where), model, share);
     }
 
     private void unknownKeys(JsonNode map, Set<String> allowed, String where) {

@@ -30,7 +30,9 @@ import java.util.regex.Pattern;
  * </pre>
  *
  * In replies, {@code {{0}}} is the whole match, {@code {{1}}}… its groups and {@code {{input}}} the last
- * user message. {@code error} is one of {@link #ERRORS}.
+ * user message. {@code error} is one of {@link #ERRORS}. A rule with {@code model} (a regex) applies only to
+ * requests for a matching model; a rule with {@code share: 0.25} takes every fourth request it matches
+ * (deterministically), letting the next rule answer the others — a flaky model for pass^k.
  */
 public final class RuleResponder implements Responder {
     /** Values of {@code error:}, named like fieldtest's error classes. */
@@ -43,23 +45,33 @@ public final class RuleResponder implements Responder {
      * One rule. Exactly one of {@code reply} and {@code error} is set; {@code delay} is the wait before a
      * reply, or how long {@code error: timeout} stalls; {@code status} and {@code retryAfter} may be null.
      */
-    public record Rule(Pattern match, String reply, Duration delay, String error, Integer status, Integer retryAfter) {
+    public record Rule(Pattern match, String reply, Duration delay, String error, Integer status, Integer retryAfter,
+                       Pattern model, double share) {
         public Rule {
             Objects.requireNonNull(match, "match");
             delay = delay == null ? Duration.ZERO : delay;
+            if (!(share > 0 && share <= 1)) throw new IllegalArgumentException("share must be in (0, 1], but was " + share);
             if ((reply == null) == (error == null)) throw new IllegalArgumentException("a rule needs exactly one of reply and error");
             if (error != null && !ERRORS.contains(error)) {
                 throw new IllegalArgumentException("unknown error '" + error + "'; use one of " + String.join(", ", ERRORS));
             }
         }
+
+        public Rule(Pattern match, String reply, Duration delay, String error, Integer status, Integer retryAfter) {
+            this(match, reply, delay, error, status, retryAfter, null, 1.0);
+        }
     }
 
     private final List<Rule> rules;
+    /** Per rule, how many requests it matched so far: a rule with a share applies to a fixed, spread-out part of them. */
+    private final java.util.concurrent.atomic.AtomicLong[] matched;
     private final String defaultReply;
 
     /** {@code defaultReply} is a template like a rule's reply; null means {@code "echo: {{input}}"}. */
     public RuleResponder(List<Rule> rules, String defaultReply) {
         this.rules = List.copyOf(rules);
+        this.matched = new java.util.concurrent.atomic.AtomicLong[this.rules.size()];
+        java.util.Arrays.setAll(matched, i -> new java.util.concurrent.atomic.AtomicLong());
         this.defaultReply = defaultReply == null ? "echo: {{input}}" : defaultReply;
     }
 
@@ -86,11 +98,19 @@ public final class RuleResponder implements Responder {
     @Override
     public Behavior respond(RecordedRequest request) {
         String input = request.lastUserMessage();
-        for (Rule rule : rules) {
+        String model = request.model() == null ? "" : request.model();
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            if (rule.model() != null && !rule.model().matcher(model).find()) continue;
             Matcher m = rule.match().matcher(input);
-            if (m.find()) return behavior(rule, m, input);
+            if (m.find() && takesTurn(rule, matched[i].getAndIncrement())) return behavior(rule, m, input);
         }
         return Behavior.reply(fill(defaultReply, null, input));
+    }
+
+    /** The n-th match (0-based) takes its turn when floor((n+1)·share) steps past floor(n·share): exact shares, evenly spread. */
+    private static boolean takesTurn(Rule rule, long n) {
+        return rule.share() >= 1 || Math.floor((n + 1) * rule.share()) > Math.floor(n * rule.share());
     }
 
     private static Behavior behavior(Rule rule, Matcher m, String input) {

@@ -77,8 +77,28 @@ class RuleResponderTest {
         assertThatThrownBy(() -> RuleResponder.parse("rules: [\n", "r.yaml")).hasMessageContaining("not valid YAML or JSON");
     }
 
+    @Test
+    void rulesCanBeLimitedToAModelAndToAnExactShareOfTheirMatches() {
+        RuleResponder rules = RuleResponder.parse("""
+                rules:
+                  - {match: "q", model: "^small", share: 0.25, reply: wrong}
+                  - {match: "q", reply: right}
+                """, "rules.yaml");
+        // share 0.25 takes matches n = 3, 7, 11 (0-based), where floor((n+1)/4) steps up: 3 of 12.
+        List<String> small = java.util.stream.IntStream.range(0, 12)
+                .mapToObj(i -> ((Behavior.Reply) rules.respond(request("q", "small-1"))).text()).toList();
+        assertThat(small).containsExactly("right", "right", "right", "wrong", "right", "right", "right", "wrong", "right", "right", "right", "wrong");
+        assertThat(((Behavior.Reply) rules.respond(request("q", "large-1"))).text()).isEqualTo("right");
+        assertThatThrownBy(() -> RuleResponder.parse("[{match: q, reply: x, share: 1.5}]", "r.yaml"))
+                .hasMessage("r.yaml: rule 1.share must be a number in (0, 1], but was 1.5");
+    }
+
     private static RecordedRequest request(String user) {
-        JsonNode body = Http.JSON.valueToTree(Map.of("model", "m", "messages", List.of(Map.of("role", "user", "content", user))));
+        return request(user, "m");
+    }
+
+    private static RecordedRequest request(String user, String model) {
+        JsonNode body = Http.JSON.valueToTree(Map.of("model", model, "messages", List.of(Map.of("role", "user", "content", user))));
         return new RecordedRequest("POST", "/v1/chat/completions", Map.of(), body, body.toString());
     }
 }

@@ -1,0 +1,32 @@
+package dev.fieldtest.cli;
+
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+/** {@code fieldtest run SUITE --out DIR}: every target on every case, k times; results, summary, report. */
+@Command(name = "run", mixinStandardHelpOptions = true,
+        description = "Run a suite: writes DIR/results.jsonl, DIR/summary.json and DIR/report.md.")
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (YAML), see docs/suite.md.")
+    Path suite;
+
+    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The run directory to create; must not hold a run already.")
+    Path out;
+
+    @Option(names = "--repeat", paramLabel = "K", description = "Runs per case and target; overrides the suite's repeat.")
+    Integer repeat;
+
+    @Option(names = "--concurrency", paramLabel = "N", description = "Calls in flight at once; overrides the suite's concurrency.")
+    Integer concurrency;
+
+    @Option(names = "--quiet", description = "No progress line.")
+    boolean quiet;
+
+    @Override
+    public Integer call() throws Exception {
+        return new RunDriver(System.out, System.err, quiet).run(suite, out, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
+    }
+}

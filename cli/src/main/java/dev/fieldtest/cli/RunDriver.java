@@ -1,0 +1,108 @@
+package dev.fieldtest.cli;
+
+import dev.fieldtest.core.Suite;
+import dev.fieldtest.core.config.Components;
+import dev.fieldtest.core.config.ConfigException;
+import dev.fieldtest.core.config.Env;
+import dev.fieldtest.core.config.Location;
+import dev.fieldtest.core.config.SuiteLoader;
+import dev.fieldtest.core.run.Evaluation;
+import dev.fieldtest.core.run.Progress;
+import dev.fieldtest.report.MarkdownReporter;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/**
+ * Loads, validates and runs a suite the way every command does: all input is checked before the run
+ * directory is created (exit 2 and nothing written), Ctrl-C aborts cleanly with what completed summarised
+ * (exit 3), and the console gets a progress line and a short table.
+ */
+final class RunDriver {
+    /** Command-line values that beat the suite file; null means "as the suite says". */
+    record Overrides(Integer repeat, Integer concurrency) {}
+
+    private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+    private final PrintStream out;
+    private final PrintStream err;
+    private final boolean quiet;
+
+    RunDriver(PrintStream out, PrintStream err, boolean quiet) {
+        this.out = out;
+        this.err = err;
+        this.quiet = quiet;
+    }
+
+    int run(Path suiteFile, Path runDir, Overrides overrides, Env env) throws IOException, InterruptedException {
+        Suite suite;
+        Components components;
+        try {
+            suite = apply(SuiteLoader.load(suiteFile), overrides);
+            if (Files.exists(runDir.resolve(Evaluation.RESULTS))) {
+                throw new ConfigException(Location.of(runDir), "this directory already holds a run (results.jsonl)",
+                        "choose another --out, or delete the directory");
+            }
+            components = Components.resolve(suite, env);
+        } catch (ConfigException e) {
+            err.println("fieldtest: the suite has " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + ":");
+            e.problems().forEach(p -> err.println("  " + p));
+            return Main.BAD_INPUT;
+        }
+        try (components) {
+            return execute(suite, components, runDir);
+        }
+    }
+
+    private int execute(Suite suite, Components components, Path runDir) throws IOException, InterruptedException {
+        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
+                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        Evaluation evaluation = new Evaluation(suite, components, runDir, List.of(new MarkdownReporter()));
+        Thread hook = new Thread(() -> {
+            evaluation.abort("interrupted (Ctrl-C); the calls that completed are kept");
+            try {
+                evaluation.awaitFinished(Duration.ofSeconds(30));
+            } catch (InterruptedException ignored) {
+                Thread.currentThread().interrupt();
+            }
+        }, "fieldtest-shutdown");
+        Runtime.getRuntime().addShutdownHook(hook);
+        int total = suite.repeat() * suite.cases().size() * components.targets().size();
+        err.printf("fieldtest %s: %d targets × %d cases × %d repeats = %d calls, %d at a time → %s%n", suite.name(),
+                components.targets().size(), suite.cases().size(), suite.repeat(), total, suite.concurrency(), runDir);
+        Evaluation.Result result;
+        try (Progress progress = new Progress(err, total, !quiet && System.console() != null, quiet ? Duration.ofDays(1) : PROGRESS_INTERVAL)) {
+            result = evaluation.run(runId, progress);
+        } finally {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException shuttingDown) {
+                // the hook is already running and waits for us
+            }
+        }
+        out.print(ConsoleSummary.render(result.summary()));
+        out.println("Run directory: " + runDir + "  (report.md, summary.json, results.jsonl)");
+        if (result.outcome().aborted()) {
+            err.println("fieldtest: run aborted: " + result.outcome().abortReason());
+            return Main.ABORTED;
+        }
+        return Main.OK;
+    }
+
+    private static Suite apply(Suite suite, Overrides o) {
+        Suite s = suite;
+        if (o.repeat() != null) s = s.withRepeat(check("--repeat", o.repeat()));
+        if (o.concurrency() != null) s = s.withConcurrency(check("--concurrency", o.concurrency()));
+        return s;
+    }
+
+    private static int check(String option, int value) {
+        if (value < 1) throw new ConfigException(Location.of(Path.of("(command line)")), option + " must be at least 1, but was " + value, null);
+        return value;
+    }
+}
