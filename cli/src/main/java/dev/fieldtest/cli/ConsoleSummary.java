@@ -3,6 +3,7 @@ package dev.fieldtest.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
+import dev.fieldtest.report.Figures;
 import java.util.Locale;
 
 /** The short table printed after a run: one line per target, intervals and sample sizes included. */
@@ -38,15 +39,14 @@ final class ConsoleSummary {
     }
 
     private static String pct(JsonNode n) {
-        return n.isNumber() ? String.format(Locale.ROOT, "%.1f%%", 100 * n.asDouble()) : "-";
-    }
-
-    /** Three significant digits: per-call costs are often fractions of a cent. */
-    static String usd(JsonNode n) {
-        return n.isNumber() ? new java.math.BigDecimal(n.asDouble()).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString() : "-";
+        return Figures.percent(n, "-");
     }
 
     private static String num(JsonNode n) {
-        return n.isNumber() ? String.format(Locale.ROOT, "%.0f", n.asDouble()) : "-";
+        return Figures.millis(n, "-");
+    }
+
+    private static String usd(JsonNode n) {
+        return Figures.usd(n, "-");
     }
 }

@@ -84,15 +84,15 @@ public final class MarkdownReporter implements Reporter {
     }
 
     private static String pct(JsonNode n) {
-        return n.isNumber() ? String.format(Locale.ROOT, "%.1f%%", 100 * n.asDouble()) : "–";
+        return Figures.percent(n, "–");
     }
 
     private static String num(JsonNode n) {
-        return n.isNumber() ? String.format(Locale.ROOT, "%.0f", n.asDouble()) : "–";
+        return Figures.millis(n, "–");
     }
 
     private static String usd(JsonNode n) {
-        // Three significant digits: per-call costs are often fractions of a cent.
-        return n.isNumber() ? "$" + new java.math.BigDecimal(n.asDouble()).round(new java.math.MathContext(3)).stripTrailingZeros().toPlainString() : "–";
+        String v = Figures.usd(n, null);
+        return v == null ? "–" : "$" + v;
     }
 }
