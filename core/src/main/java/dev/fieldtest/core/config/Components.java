@@ -36,11 +36,16 @@ public record Components(List<Target> targets, List<BoundCheck> checks) implemen
         }
         BuildContext context = new BuildContext(problems);
         List<BoundCheck> checks = new ArrayList<>();
+        List<CheckSpec> built = new ArrayList<>();
         for (CheckSpec spec : suite.checks()) {
             CheckFactory f = known(checkTypes, spec.type(), spec.settings(), "check", problems);
             var check = f == null ? null : f.create(spec, context);
-            if (check != null) checks.add(new BoundCheck(check, new ConfigReader(spec.settings(), new Problems()).regex("extract")));
+            if (check != null) {
+                checks.add(new BoundCheck(check, new ConfigReader(spec.settings(), new Problems()).regex("extract")));
+                built.add(spec);
+            }
         }
+        sameModel(targets, checks, built, problems);
         List<Template> templates = new ArrayList<>(context.templates());
         suite.messages().forEach(m -> templates.add(m.content()));
         placeholders(templates, suite.cases(), problems);
@@ -65,6 +70,19 @@ public record Components(List<Target> targets, List<BoundCheck> checks) implemen
                     near != null ? "did you mean \"" + near + "\"?" : "known types: " + String.join(", ", types.keySet()));
         }
         return f;
+    }
+
+    /** A check must not grade with the model a target answers with, unless the suite says so. */
+    private static void sameModel(List<Target> targets, List<BoundCheck> checks, List<CheckSpec> specs, Problems problems) {
+        for (int i = 0; i < checks.size(); i++) {
+            if (!(checks.get(i).check() instanceof dev.fieldtest.core.spi.GradesWithModel g) || g.allowsSameModel()) continue;
+            for (Target t : targets) {
+                if (g.graderModel().equals(String.valueOf(t.describe().get("model")))) {
+                    problems.add(specs.get(i).settings().location(), "check \"" + checks.get(i).check().name() + "\" grades with " + g.graderModel()
+                            + ", the model target \"" + t.id() + "\" answers with", "give the check another `model:`, or set `allow_same_model: true`");
+                }
+            }
+        }
     }
 
     /** Every name a template uses must be a variable of every case (or id / expected). */

@@ -44,4 +44,19 @@ class ComponentsTest {
                 .hasMessageContaining("s.yaml:3:5: case \"a\" has no expected value")
                 .hasMessageContaining("s.yaml:4:5: case \"b\" has no expected value");
     }
+
+    @Test
+    void refusesACheckThatGradesWithTheModelATargetAnswersWith() throws IOException {
+        Path suite = Files.writeString(dir.resolve("s.yaml"), """
+                prompt: hi
+                cases: [{id: a}]
+                targets: [{id: e, type: echo}]
+                checks:
+                  - {type: starts-with, model: other-model}
+                  - {type: starts-with, name: self, model: echo-model}
+                """);
+        assertThatThrownBy(() -> Components.resolve(SuiteLoader.load(suite), new Env(Map.of())))
+                .hasMessageContaining("s.yaml:6:5: check \"self\" grades with echo-model, the model target \"e\" answers with")
+                .hasMessageNotContaining("other-model");
+    }
 }

@@ -42,7 +42,7 @@ public final class EchoTargetFactory implements TargetFactory {
 
             @Override
             public Map<String, Object> describe() {
-                return Map.of("type", "echo");
+                return Map.of("type", "echo", "model", "echo-model");
             }
         };
     }
