@@ -27,7 +27,7 @@ import java.util.Map;
 public record LlamaSettings(String id, Path model, String modelAsWritten, SamplingParams params, Duration timeout,
                             Pricing pricing, int context, int threads, PromptFormat promptFormat) {
     public static final int DEFAULT_CONTEXT = 512;
-    public static final int DEFAULT_THREADS = 2;
+    public static final int DEFAULT_THREADS = 1;
 
     /**
      * Reads and validates {@code spec}; checks that the model file exists and is GGUF, without loading it. Every

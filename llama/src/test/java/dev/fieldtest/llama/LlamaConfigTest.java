@@ -81,7 +81,7 @@ class LlamaConfigTest {
             Map<String, Object> d = t.describe();
 
             assertThat(d).containsEntry("id", "tiny").containsEntry("type", "llama-cpp").containsEntry("model", "tiny.gguf")
-                    .containsEntry("model_path", "models/tiny.gguf").containsEntry("context", 512).containsEntry("threads", 2)
+                    .containsEntry("model_path", "models/tiny.gguf").containsEntry("context", 512).containsEntry("threads", 1)
                     .containsEntry("prompt_format", "plain").containsEntry("timeout", "60s")
                     .containsEntry("engine", "llama.cpp via de.kherud:llama 4.2.0");
             assertThat(d.get("sha256")).asString().hasSize(64);

@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Measures the llama-cpp target on a model (docs/llama.md quotes its figures): cold start and model load, then
  * greedy 48-token calls. Not a test; run by hand, see docs/llama.md for the command.
- * Arguments: model path, [calls (default 30)], [cold starts (default 5)], [threads (default 2)].
+ * Arguments: model path, [calls (default 30)], [cold starts (default 5)], [threads (default 1)].
  */
 public final class MeasureLlama {
     public static void main(String[] args) throws Exception {
