@@ -1,9 +1,9 @@
 # Sourced before ./mvnw. The wrapper downloads Maven from the repository base in MVNW_REPOURL; when that
 # is unset we take the base the installed Maven itself uses (its super POM), so no host is hard-coded here.
 if [ -z "${MVNW_REPOURL-}" ]; then
-  for jar in /usr/share/maven/lib/maven-model-builder-*.jar "${MAVEN_HOME:-/nonexistent}"/lib/maven-model-builder-*.jar; do
-    [ -f "$jar" ] || continue
-    MVNW_REPOURL=$(unzip -p "$jar" org/apache/maven/model/pom-4.0.0.xml 2>/dev/null \
+  for _ft_jar in /usr/share/maven/lib/maven-model-builder-*.jar "${MAVEN_HOME:-/nonexistent}"/lib/maven-model-builder-*.jar; do
+    [ -f "$_ft_jar" ] || continue
+    MVNW_REPOURL=$(unzip -p "$_ft_jar" org/apache/maven/model/pom-4.0.0.xml 2>/dev/null \
       | sed -n 's#.*<url>\(https*://[^<]*\)</url>.*#\1#p' | head -n 1)
     [ -n "$MVNW_REPOURL" ] && break
   done

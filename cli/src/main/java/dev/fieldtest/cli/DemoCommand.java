@@ -1,26 +1,22 @@
 package dev.fieldtest.cli;
 
 import dev.fieldtest.core.config.Env;
-import dev.fieldtest.testkit.FakeOpenAiServer;
-import dev.fieldtest.testkit.RuleResponder;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
-import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code fieldtest demo}: runs examples/quickstart offline — the stub server plays two candidate models
- * over loopback HTTP — and prints the summary table and where the report is.
+ * {@code fieldtest demo}: runs examples/support-desk offline — two retrieval assistants on real embedding
+ * models, in process, no API key and no network — and prints the summary table and where the report is.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-        description = "Run the quickstart suite offline against the built-in stub server and show every headline number.")
+        description = "Run the support-desk suite offline on real local models and show every headline number.")
 final class DemoCommand implements Callable<Integer> {
-    static final Path SUITE = Path.of("examples", "quickstart", "suite.yaml");
-    static final Path RULES = Path.of("examples", "quickstart", "stub-rules.yaml");
+    static final Path SUITE = Path.of("examples", "support-desk", "suite.yaml");
 
     @Option(names = "--out", paramLabel = "DIR", description = "Run directory (default: out/demo-<time>).")
     Path out;
@@ -34,12 +30,8 @@ final class DemoCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Path runDir = out != null ? out : home.resolve("out").resolve("demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
-        try (FakeOpenAiServer stub = FakeOpenAiServer.start(0, RuleResponder.load(home.resolve(RULES)))) {
-            System.err.println("fieldtest demo: stub server playing two models at " + stub.baseUrl() + " (rules: " + RULES + ")");
-            Env env = Env.system().with(Map.of("FIELDTEST_STUB_URL", stub.baseUrl()));
-            int code = new RunDriver(System.out, System.err, false).run(suite, runDir, new RunDriver.Overrides(null, null), env);
-            if (code == Main.OK) System.out.println("Report: " + runDir.resolve("report.md"));
-            return code;
-        }
+        int code = new RunDriver(System.out, System.err, false).run(suite, runDir, new RunDriver.Overrides(null, null), Env.system());
+        if (code == Main.OK) System.out.println("Report: " + runDir.resolve("report.md"));
+        return code;
     }
 }

@@ -12,7 +12,7 @@ import java.util.Set;
  * Checks that judge meaning with a sentence-embedding model running in process (fieldtest-embedded):
  * <ul>
  *   <li>{@code similar}: {@code value} (template, required), {@code threshold} (cosine in [−1, 1], default
- *       0.8), {@code model} (default {@code e5-small-v2}, or {@code all-minilm-l6-v2}),
+ *       0.9 for e5-small-v2 and 0.6 for all-minilm-l6-v2), {@code model} (default {@code e5-small-v2}, or {@code all-minilm-l6-v2}),
  *       {@code allow_same_model} (default false). Passes when the cosine similarity of the text and the
  *       rendered value is at least the threshold; a failure reads
  *       {@code similarity 0.61 < 0.80 to "<value, at most 80 characters>"}.

@@ -74,12 +74,12 @@ class SimilarCheckTest {
     void unrelatedTextFailsNamingTheSimilarityTheThresholdAndTheValue() {
         String output = "Quarterly revenue grew by eight percent.";
         double similarity = EmbeddingModels.cosine(e5.embed(output), e5.embed("Paris is the capital of France."));
-        assertThat(similarity).isLessThan(0.8);
+        assertThat(similarity).isLessThan(0.8); // far below e5's default threshold, 0.9
         Verdict v = run(check("type: similar\nname: same meaning\nvalue: '{{answer}}'\n"), output);
         assertThat(v.pass()).isFalse();
         assertThat(v.check()).isEqualTo("same meaning");
         assertThat(v.detail()).isEqualTo("similarity " + String.format(Locale.ROOT, "%.2f", similarity)
-                + " < 0.80 to \"Paris is the capital of France.\"");
+                + " < 0.90 to \"Paris is the capital of France.\"");
     }
 
     @Test
