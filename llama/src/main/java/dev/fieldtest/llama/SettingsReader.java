@@ -21,7 +21,6 @@ final class SettingsReader {
     private static final Set<String> KEYS = Set.of("id", "type", "model_path", "params", "timeout", "pricing", "context",
             "threads", "prompt_format");
     private static final Set<String> PARAM_KEYS = Set.of("temperature", "max_tokens", "seed", "top_k", "top_p", "stop");
-    private static final Set<String> PRICE_KEYS = Set.of("per_call", "per_second", "input_per_mtok", "output_per_mtok");
     private final TargetSpec spec;
     private final Env env;
     private final Problems problems;
@@ -42,7 +41,7 @@ final class SettingsReader {
         SamplingParams params = params();
         Duration timeout = r.duration("timeout", Defaults.TIMEOUT);
         if (timeout.isZero()) problem(r.get("timeout").orElseThrow(), "must be longer than 0", "use a duration such as 30s");
-        Pricing pricing = pricing();
+        Pricing pricing = r.pricing("pricing", false);
         int context = r.integer("context", LlamaSettings.DEFAULT_CONTEXT, 16, 1 << 20);
         int threads = r.integer("threads", LlamaSettings.DEFAULT_THREADS, 1, 1024);
         PromptFormat format = promptFormat();
@@ -107,14 +106,6 @@ final class SettingsReader {
         return new SamplingParams(temperature, maxTokens, seed, topK, topP, stop);
     }
 
-    private Pricing pricing() {
-        ConfigNode n = r.get("pricing").orElse(null);
-        if (n == null) return Pricing.FREE;
-        ConfigReader p = new ConfigReader(n, problems).allowKeys(PRICE_KEYS);
-        double max = Double.MAX_VALUE;
-        return new Pricing(p.number("input_per_mtok", 0, 0, max), p.number("output_per_mtok", 0, 0, max),
-                p.number("per_call", 0, 0, max), p.number("per_second", 0, 0, max));
-    }
 
     private PromptFormat promptFormat() {
         String name = r.string("prompt_format", PromptFormat.PLAIN.wireName());

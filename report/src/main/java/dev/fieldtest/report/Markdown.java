@@ -18,7 +18,6 @@ public final class Markdown {
                 case '&' -> out.append("&amp;");
                 case '<' -> out.append("&lt;");
                 case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
                 case '|', '\\', '`', '*', '_', '[', ']', '#', '!', '~' -> out.append('\\').appendCodePoint(c);
                 default -> out.appendCodePoint(c);
             }

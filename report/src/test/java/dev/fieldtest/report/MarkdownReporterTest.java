@@ -34,7 +34,7 @@ class MarkdownReporterTest {
                 new ScoredCall("r1", throttled, List.of(), List.of(), false, null)));
         assertThat(md).startsWith("# fieldtest: caps &lt;b&gt;\n")
                 .contains("| gpt | 6 | 50.0% (18.8%–81.2%) | 100.0% | 0.0% | 120 / 480 ms | $0.000125 | 1 | 2 | typo 25.0% (n=4) |")
-                .contains("- `c&lt;1&gt;` #1: contains: does not contain &quot;&lt;b&gt;Paris&lt;/b&gt;&quot;")
+                .contains("- `c&lt;1&gt;` #1: contains: does not contain \"&lt;b&gt;Paris&lt;/b&gt;\"")
                 .contains("- `c2` #0: throttled — HTTP 429 \\| slow down")
                 .doesNotContain("<script>", "<b>");
     }

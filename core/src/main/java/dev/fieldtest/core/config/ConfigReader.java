@@ -118,6 +118,22 @@ public final class ConfigReader {
         }
     }
 
+    /**
+     * {@code pricing: {input_per_mtok, output_per_mtok, per_call, per_second}} in USD, every part optional
+     * and at least 0; {@link dev.fieldtest.core.Pricing#FREE} when the key is absent. A target whose cost
+     * is only per token may pass {@code tokensOnly} to refuse the per-call and per-second parts.
+     */
+    public dev.fieldtest.core.Pricing pricing(String key, boolean tokensOnly) {
+        ConfigNode n = map.get(key).orElse(null);
+        if (n == null) return dev.fieldtest.core.Pricing.FREE;
+        Set<String> keys = tokensOnly ? Set.of("input_per_mtok", "output_per_mtok")
+                : Set.of("input_per_mtok", "output_per_mtok", "per_call", "per_second");
+        ConfigReader p = new ConfigReader(n, problems).allowKeys(keys);
+        double any = Double.MAX_VALUE;
+        return new dev.fieldtest.core.Pricing(p.number("input_per_mtok", 0, 0, any), p.number("output_per_mtok", 0, 0, any),
+                p.number("per_call", 0, 0, any), p.number("per_second", 0, 0, any));
+    }
+
     /** A string or a list of strings, as a list. */
     public List<String> strings(String key) {
         ConfigNode n = map.get(key).orElse(null);

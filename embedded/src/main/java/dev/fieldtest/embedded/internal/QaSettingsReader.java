@@ -34,7 +34,7 @@ public final class QaSettingsReader {
         int topK = r.integer("top_k", QaSettings.DEFAULT_TOP_K, 1, MAX_TOP_K);
         double temperature = r.number("temperature", QaSettings.DEFAULT_TEMPERATURE, 0, MAX_TEMPERATURE);
         long seed = r.integer("seed", (int) QaSettings.DEFAULT_SEED, Integer.MIN_VALUE, Integer.MAX_VALUE);
-        Pricing pricing = pricing(r, mine);
+        Pricing pricing = r.pricing("pricing", false);
         List<KbEntry> entries = List.of();
         String sha = null;
         if (kbPath != null) {
@@ -65,14 +65,5 @@ public final class QaSettingsReader {
                     "use one of the embedding models shipped with fieldtest");
         }
         return model;
-    }
-
-    private static Pricing pricing(ConfigReader r, Problems problems) {
-        ConfigNode n = r.get("pricing").orElse(null);
-        if (n == null) return Pricing.FREE;
-        ConfigReader p = new ConfigReader(n, problems).allowKeys(Set.of("per_call", "per_second", "input_per_mtok", "output_per_mtok"));
-        double any = Double.MAX_VALUE;
-        return new Pricing(p.number("input_per_mtok", 0, 0, any), p.number("output_per_mtok", 0, 0, any),
-                p.number("per_call", 0, 0, any), p.number("per_second", 0, 0, any));
     }
 }

@@ -45,7 +45,7 @@ final class SettingsReader {
         String apiKey = r.get("api_key").map(n -> env.expand(n, true, problems)).filter(k -> !k.isBlank()).orElse(null);
         Map<String, Object> params = params();
         boolean stream = r.bool("stream", false);
-        Pricing pricing = pricing();
+        Pricing pricing = r.pricing("pricing", true);
         Duration timeout = r.duration("timeout", Defaults.TIMEOUT);
         if (timeout.isZero()) problem("timeout", "must be longer than 0", "use a duration such as 30s");
         RetryPolicy retry = new RetryPolicy(r.integer("max_retries", Defaults.MAX_RETRIES, 0, 100), retryOn(),
@@ -107,12 +107,6 @@ final class SettingsReader {
         return out;
     }
 
-    private Pricing pricing() {
-        ConfigNode n = r.get("pricing").orElse(null);
-        if (n == null) return Pricing.FREE;
-        ConfigReader p = new ConfigReader(n, problems).allowKeys(Set.of("input_per_mtok", "output_per_mtok"));
-        return new Pricing(p.number("input_per_mtok", 0, 0, Double.MAX_VALUE), p.number("output_per_mtok", 0, 0, Double.MAX_VALUE));
-    }
 
     private Set<ErrorClass> retryOn() {
         ConfigNode n = r.get("retry_on").orElse(null);
