@@ -15,10 +15,11 @@ import java.util.regex.Pattern;
  * @param repeat             runs per case and target (k), at least 1
  * @param concurrency        calls in flight at once, over all targets
  * @param confidenceExtract  where the model states its confidence (group 1 of the first match), or null
+ * @param judges             models that grade (judge checks name them by id); never evaluated themselves
  */
 public record Suite(String name, String description, Source source, List<MessageTemplate> messages,
                     List<Case> cases, Source dataset, int repeat, int concurrency,
-                    List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract) {
+                    List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract, List<TargetSpec> judges) {
 
     /** A file the suite was read from, with the SHA-256 of its bytes for provenance. */
     public record Source(Path file, String sha256) {}
@@ -31,14 +32,15 @@ public record Suite(String name, String description, Source source, List<Message
         cases = List.copyOf(cases);
         targets = List.copyOf(targets);
         checks = List.copyOf(checks);
+        judges = judges == null ? List.of() : List.copyOf(judges);
     }
 
     public Suite withRepeat(int k) {
-        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract);
+        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges);
     }
 
     public Suite withConcurrency(int n) {
-        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract);
+        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges);
     }
 
     /** The base folder relative paths in the suite resolve against. */

@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** Reads one case from a map node, as written inline under {@code cases:} or on one JSONL line. */
 final class CaseReader {
-    private static final Set<String> KEYS = Set.of("id", "vars", "expected", "tags");
+    private static final Set<String> KEYS = Set.of("id", "vars", "expected", "tags", "expect");
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private CaseReader() {}
@@ -35,8 +35,13 @@ final class CaseReader {
         });
         String expected = r.get("expected").map(CaseReader::text).orElse(null);
         List<String> tags = r.strings("tags");
+        String expect = r.string("expect", null);
+        if (expect != null && !Case.EXPECTS.contains(expect)) {
+            mine.add(row.get("expect").orElseThrow().location(), "expect must be one of " + String.join(", ", Case.EXPECTS) + ", but was \"" + expect + "\"",
+                    "say what the right behaviour is: answer, abstain (say it does not know), clarify (ask a question) or refuse");
+        }
         problems.addAll(mine);
-        return mine.isEmpty() ? new Case(id, vars, expected, tags, row.location()) : null;
+        return mine.isEmpty() ? new Case(id, vars, expected, tags, row.location(), expect) : null;
     }
 
     /** Strings as they are; numbers, booleans, lists and maps as JSON text. */

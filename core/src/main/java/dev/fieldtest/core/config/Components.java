@@ -20,7 +20,7 @@ import java.util.TreeMap;
  * The live parts of a suite: its targets and checks, built by the factories found on the class path, after
  * every placeholder of every template was checked against every case. Close it to release the targets.
  */
-public record Components(List<Target> targets, List<BoundCheck> checks) implements AutoCloseable {
+public record Components(List<Target> targets, List<BoundCheck> checks, List<Target> judges) implements AutoCloseable {
     private static final int CASES_NAMED_PER_PLACEHOLDER = 3;
 
     /** Builds the suite's targets and checks, or throws a {@link ConfigException} with every problem found. */
@@ -34,7 +34,13 @@ public record Components(List<Target> targets, List<BoundCheck> checks) implemen
             Target t = f == null ? null : f.create(spec, env, problems);
             if (t != null) targets.add(t);
         }
-        BuildContext context = new BuildContext(problems);
+        java.util.Map<String, Target> judges = new java.util.LinkedHashMap<>();
+        for (TargetSpec spec : suite.judges()) {
+            TargetFactory f = known(targetTypes, spec.type(), spec.settings(), "judge", problems);
+            Target t = f == null ? null : f.create(spec, env, problems);
+            if (t != null) judges.put(t.id(), t);
+        }
+        BuildContext context = new BuildContext(problems, judges);
         List<BoundCheck> checks = new ArrayList<>();
         List<CheckSpec> built = new ArrayList<>();
         for (CheckSpec spec : suite.checks()) {
@@ -51,9 +57,10 @@ public record Components(List<Target> targets, List<BoundCheck> checks) implemen
         placeholders(templates, suite.cases(), problems);
         if (!problems.isEmpty()) {
             targets.forEach(Target::close);
+            judges.values().forEach(Target::close);
             problems.throwIfAny();
         }
-        return new Components(List.copyOf(targets), List.copyOf(checks));
+        return new Components(List.copyOf(targets), List.copyOf(checks), List.copyOf(judges.values()));
     }
 
     private static <F> Map<String, F> byType(Iterable<F> factories, java.util.function.Function<F, java.util.Set<String>> types) {
@@ -105,5 +112,6 @@ public record Components(List<Target> targets, List<BoundCheck> checks) implemen
     @Override
     public void close() {
         targets.forEach(Target::close);
+        judges.forEach(Target::close);
     }
 }

@@ -33,6 +33,8 @@ public final class ConfigReader {
 
     public Optional<ConfigNode> get(String key) { return map.get(key); }
 
+    public boolean has(String key) { return map.has(key); }
+
     /** Reports every key not in {@code allowed}, suggesting the closest allowed one. */
     public ConfigReader allowKeys(Set<String> allowed) {
         map.fields().forEach((key, value) -> {

@@ -29,7 +29,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class SuiteLoader {
     private static final Set<String> KEYS = Set.of("name", "description", "prompt", "messages", "dataset", "cases",
-            "repeat", "concurrency", "targets", "checks", "confidence");
+            "repeat", "concurrency", "targets", "checks", "confidence", "judges");
     private static final Set<String> ROLES = Set.of("system", "user", "assistant");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -96,11 +96,14 @@ public final class SuiteLoader {
         uniqueIds(cases, problems);
         int repeat = r.integer("repeat", Defaults.REPEAT, 1, 100_000);
         int concurrency = r.integer("concurrency", Defaults.CONCURRENCY, 1, 10_000);
-        List<TargetSpec> targets = targets(r, base, problems);
+        List<TargetSpec> targets = targets(r, "targets", base, problems);
+        List<TargetSpec> judges = r.has("judges") ? targets(r, "judges", base, problems) : List.of();
+        judges.stream().filter(j -> targets.stream().anyMatch(t -> t.id().equals(j.id()))).forEach(j -> problems.add(j.settings().location(),
+                "judge id \"" + j.id() + "\" is also a target id", "give judges ids of their own"));
         List<CheckSpec> checks = checks(r, base, problems);
         Pattern confidence = r.get("confidence").map(n -> new ConfigReader(n, problems).allowKeys(Set.of("extract")).regex("extract")).orElse(null);
         problems.throwIfAny();
-        return new Suite(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidence);
+        return new Suite(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidence, judges);
     }
 
     private static List<MessageTemplate> messages(ConfigReader r, Problems problems) {
@@ -126,11 +129,11 @@ public final class SuiteLoader {
         return out;
     }
 
-    private static List<TargetSpec> targets(ConfigReader r, Path base, Problems problems) {
-        ConfigNode list = r.get("targets").orElse(null);
+    private static List<TargetSpec> targets(ConfigReader r, String key, Path base, Problems problems) {
+        ConfigNode list = r.get(key).orElse(null);
         if (list == null || list.items().isEmpty()) {
-            problems.add(list == null ? r.node().location() : list.location(), "the suite has no targets",
-                    "add `targets:` with at least one {id, type: openai, base_url, model}");
+            problems.add(list == null ? r.node().location() : list.location(), "the suite has no " + key,
+                    "add `" + key + ":` with at least one {id, type: openai, base_url, model}");
             return List.of();
         }
         List<TargetSpec> out = new ArrayList<>();

@@ -23,12 +23,17 @@ public final class CallScorer {
     }
 
     public ScoredCall score(String runId, Observation observation, Case testCase) {
+        return score(runId, observation, testCase, null);
+    }
+
+    /** {@code variant}: the perturbation or generated version the input is, null for the case as written. */
+    public ScoredCall score(String runId, Observation observation, Case testCase, String variant) {
         if (!observation.succeeded()) {
-            return new ScoredCall(runId, observation, List.of(), testCase.tags(), false, null);
+            return new ScoredCall(runId, observation, List.of(), testCase.tags(), false, null, variant, testCase.expect());
         }
         List<Verdict> verdicts = checks.stream().map(c -> c.apply(observation, testCase)).toList();
         boolean pass = verdicts.stream().allMatch(Verdict::pass);
-        return new ScoredCall(runId, observation, verdicts, testCase.tags(), pass, statedConfidence(observation.output()));
+        return new ScoredCall(runId, observation, verdicts, testCase.tags(), pass, statedConfidence(observation.output()), variant, testCase.expect());
     }
 
     /**

@@ -88,7 +88,7 @@ public final class Executor {
             abort("target " + call.target().id() + " failed unexpectedly: " + e);
             return;
         }
-        ScoredCall scored = scorer.score(runId, o, call.testCase());
+        ScoredCall scored = scorer.score(runId, o, call.testCase(), call.variant());
         try {
             log.append(scored);
         } catch (IOException e) {

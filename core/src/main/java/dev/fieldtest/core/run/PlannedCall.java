@@ -5,10 +5,17 @@ import dev.fieldtest.core.Message;
 import dev.fieldtest.core.spi.Target;
 import java.util.List;
 
-/** One call the plan asks for: which target, which case, which repeat, and the rendered input. */
-public record PlannedCall(Target target, Case testCase, int repeatIndex, List<Message> messages) {
+/**
+ * One call the plan asks for: which target, which case, which repeat, and the rendered input.
+ * {@code variant} names the perturbation or generated version the case is (null for the case as written).
+ */
+public record PlannedCall(Target target, Case testCase, int repeatIndex, List<Message> messages, String variant) {
     public PlannedCall {
         messages = List.copyOf(messages);
+    }
+
+    public PlannedCall(Target target, Case testCase, int repeatIndex, List<Message> messages) {
+        this(target, testCase, repeatIndex, messages, null);
     }
 
     /** The identity resume and caching match on: target, case and repeat index. */

@@ -37,8 +37,11 @@ public final class ResultsCodec {
         o.input().forEach(m -> input.addObject().put("role", m.role()).put("content", Secrets.redact(m.content())));
         row.put("output", Secrets.redact(o.output()));
         ArrayNode verdicts = row.putArray("verdicts");
-        call.verdicts().forEach(v -> verdicts.addObject().put("check", v.check()).put("pass", v.pass()).put("detail", Secrets.redact(v.detail())));
+        call.verdicts().forEach(v -> verdict(verdicts.addObject(), v));
         row.put("pass", call.pass());
+        row.put("score", call.score());
+        row.put("variant", call.variant());
+        row.put("expect", call.expect());
         row.put("confidence", call.confidence());
         row.put("error", o.error() == null ? null : o.error().wireName());
         row.put("error_message", Secrets.redact(o.errorMessage()));
@@ -60,6 +63,24 @@ public final class ResultsCodec {
         }
     }
 
+    private static void verdict(ObjectNode out, Verdict v) {
+        out.put("check", v.check()).put("pass", v.pass()).put("detail", Secrets.redact(v.detail()));
+        if (v.score() != null) out.put("score", v.score());
+        if (!v.measured()) out.put("measured", false);
+        if (!v.findings().isEmpty()) v.findings().forEach(out.putArray("findings")::add);
+        if (v.usage() != null) out.putObject("tokens").put("input", v.usage().inputTokens()).put("output", v.usage().outputTokens());
+        if (v.costUsd() > 0) out.put("cost_usd", v.costUsd());
+    }
+
+    private static Verdict verdict(JsonNode v) {
+        List<String> findings = new ArrayList<>();
+        v.path("findings").forEach(f -> findings.add(f.asText()));
+        JsonNode t = v.path("tokens");
+        return new Verdict(v.path("check").asText(), v.path("pass").asBoolean(), text(v, "detail"), number(v, "score"),
+                v.path("measured").asBoolean(true), findings, t.isObject() ? new Usage(t.path("input").asLong(), t.path("output").asLong()) : null,
+                v.path("cost_usd").asDouble(0));
+    }
+
     /** Reads one line back; a line that is not a results row is an {@link IllegalArgumentException}. */
     public static ScoredCall decode(String line) {
         JsonNode r;
@@ -74,7 +95,7 @@ public final class ResultsCodec {
         List<Message> input = new ArrayList<>();
         r.path("input").forEach(m -> input.add(new Message(m.path("role").asText(), m.path("content").asText())));
         List<Verdict> verdicts = new ArrayList<>();
-        r.path("verdicts").forEach(v -> verdicts.add(new Verdict(v.path("check").asText(), v.path("pass").asBoolean(), text(v, "detail"))));
+        r.path("verdicts").forEach(v -> verdicts.add(verdict(v)));
         List<Double> chunks = new ArrayList<>();
         r.path("chunk_ms").forEach(c -> chunks.add(c.asDouble()));
         List<String> tags = new ArrayList<>();
@@ -86,7 +107,8 @@ public final class ResultsCodec {
                 error == null ? r.path("output").asText("") : null, usage, r.path("latency_ms").asDouble(), number(r, "ttft_ms"), chunks,
                 r.path("attempts").asInt(1), r.path("throttled").asInt(), error == null ? null : ErrorClass.fromWireName(error),
                 text(r, "error_message"), r.path("cost_usd").asDouble(), text(r, "finish_reason"), text(r, "response_model"));
-        return new ScoredCall(text(r, "run_id"), o, verdicts, tags, r.path("pass").asBoolean(), number(r, "confidence"));
+        return new ScoredCall(text(r, "run_id"), o, verdicts, tags, r.path("pass").asBoolean(), number(r, "confidence"),
+                text(r, "variant"), text(r, "expect"));
     }
 
     private static String text(JsonNode n, String field) {

@@ -12,10 +12,26 @@ import java.util.List;
  */
 public final class BuildContext {
     private final Problems problems;
+    private final java.util.Map<String, Target> judges;
     private final List<Template> templates = new ArrayList<>();
 
     public BuildContext(Problems problems) {
+        this(problems, java.util.Map.of());
+    }
+
+    /** {@code judges}: the suite's judge targets by id, for checks that grade with a model. */
+    public BuildContext(Problems problems, java.util.Map<String, Target> judges) {
         this.problems = problems;
+        this.judges = java.util.Map.copyOf(judges);
+    }
+
+    /** The judge target with this id, if the suite declares one under {@code judges:}. */
+    public java.util.Optional<Target> judge(String id) {
+        return java.util.Optional.ofNullable(judges.get(id));
+    }
+
+    public java.util.Set<String> judgeIds() {
+        return new java.util.TreeSet<>(judges.keySet());
     }
 
     public Problems problems() {
