@@ -47,6 +47,7 @@ public final class TargetAggregate {
     private final Calibration calibration = new Calibration();
     private final LatencyHistogram latency = new LatencyHistogram();
     private final LatencyHistogram ttft = new LatencyHistogram();
+    private final Robustness robustness = new Robustness();
 
     /** An empty aggregate for the target with this id. */
     public TargetAggregate(String targetId) {
@@ -96,6 +97,14 @@ public final class TargetAggregate {
             outputTokens += o.usage().outputTokens();
         }
         costUsd = costUsd.add(new BigDecimal(o.costUsd()));
+        for (var v : call.verdicts()) { // graders' (judges') own calls count in tokens and cost too
+            if (v.usage() != null) {
+                inputTokens += v.usage().inputTokens();
+                outputTokens += v.usage().outputTokens();
+            }
+            costUsd = costUsd.add(new BigDecimal(v.costUsd()));
+        }
+        robustness.add(call, pass);
         if (o.caseId() != null) count(perCase, o.caseId(), 1, pass ? 1 : 0);
         for (String tag : new LinkedHashSet<>(call.tags())) count(perTag, tag, 1, pass ? 1 : 0);
         if (call.confidence() != null) calibration.add(call.confidence(), pass);
@@ -125,6 +134,7 @@ public final class TargetAggregate {
         calibration.merge(other.calibration);
         latency.merge(other.latency);
         ttft.merge(other.ttft);
+        robustness.merge(other.robustness);
     }
 
     /** A copy that evolves independently of this one. */
@@ -132,6 +142,11 @@ public final class TargetAggregate {
         TargetAggregate c = new TargetAggregate(targetId);
         c.merge(this);
         return c;
+    }
+
+    /** Variants, escalation, confident-wrong calls, invented references, unmeasured verdicts, graders' cost. */
+    public Robustness robustness() {
+        return robustness;
     }
 
     /** Calls counted, failed ones included. */

@@ -135,6 +135,7 @@ public final class TargetSummaryJson {
             w.put("pass_rate", round(worst.get().tally().passRate()));
             w.put("n", worst.get().tally().n());
         }
+        out.set("robustness", RobustnessJson.render(a.robustness(), a.calls()));
         return out;
     }
 
@@ -148,11 +149,11 @@ public final class TargetSummaryJson {
         return x.isPresent() ? round(x.getAsDouble()) : null;
     }
 
-    private static double round(BigDecimal x) {
+    static double round(BigDecimal x) {
         return x.round(ROUNDING).doubleValue();
     }
 
-    private static void putCi95(ObjectNode node, long successes, long n) {
+    static void putCi95(ObjectNode node, long successes, long n) {
         if (n == 0) {
             node.putNull("ci95");
             return;

@@ -1,0 +1,95 @@
+package dev.fieldtest.core.stats;
+
+import dev.fieldtest.core.ScoredCall;
+import dev.fieldtest.core.Verdict;
+import java.math.BigDecimal;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The robustness part of a target's aggregate, mergeable like the rest: outcomes of original and varied
+ * inputs keyed by (case, repeat) for flip rates, escalation counts by what the case expected, confident-wrong
+ * calls, invented references, unmeasured verdicts and what graders (judges) cost. Keys are unique per call,
+ * so merging is a union. Not thread-safe.
+ */
+public final class Robustness {
+    /** Stated confidence at or above which a failed call counts as confidently wrong. */
+    public static final double CONFIDENT = 0.8;
+    private static final Set<String> ESCALATIONS = Set.of("behaviour:abstain", "behaviour:clarify", "behaviour:refuse");
+
+    /** Pass and score of one call; score null when no verdict was measured. */
+    record Outcome(boolean pass, Double score) {}
+
+    final TreeMap<String, Outcome> originals = new TreeMap<>();
+    final TreeMap<String, TreeMap<String, Outcome>> variants = new TreeMap<>();
+    final long[] expectEscalation = new long[2];   // calls whose case expects abstain/clarify/refuse; of them escalated
+    final long[] expectAnswer = new long[2];       // calls whose case expects an answer; of them escalated
+    long confidentWrong;
+    long inventedItems;
+    long callsWithInvented;
+    final TreeMap<String, Long> invented = new TreeMap<>();
+    final TreeMap<String, Long> unmeasured = new TreeMap<>();
+    long graderInputTokens;
+    long graderOutputTokens;
+    BigDecimal graderCostUsd = BigDecimal.ZERO;
+
+    void add(ScoredCall call, boolean pass) {
+        String key = baseCase(call) + "\u0000" + call.observation().repeatIndex();
+        Outcome outcome = new Outcome(pass, call.score());
+        if (call.variant() == null) originals.put(key, outcome);
+        else variants.computeIfAbsent(call.variant(), v -> new TreeMap<>()).put(key, outcome);
+        boolean escalated = call.verdicts().stream().flatMap(v -> v.findings().stream()).anyMatch(ESCALATIONS::contains);
+        if (call.expect() != null) {
+            long[] bucket = call.expect().equals("answer") ? expectAnswer : expectEscalation;
+            bucket[0]++;
+            if (escalated) bucket[1]++;
+        }
+        if (!pass && call.confidence() != null && call.confidence() >= CONFIDENT) confidentWrong++;
+        long items = 0;
+        for (Verdict v : call.verdicts()) {
+            for (String f : v.findings()) {
+                if (f.startsWith("invented:")) {
+                    invented.merge(f.substring("invented:".length()), 1L, Long::sum);
+                    items++;
+                }
+            }
+            if (!v.measured()) unmeasured.merge(v.check(), 1L, Long::sum);
+            if (v.usage() != null) {
+                graderInputTokens += v.usage().inputTokens();
+                graderOutputTokens += v.usage().outputTokens();
+            }
+            graderCostUsd = graderCostUsd.add(new BigDecimal(v.costUsd()));
+        }
+        inventedItems += items;
+        if (items > 0) callsWithInvented++;
+    }
+
+    void merge(Robustness o) {
+        originals.putAll(o.originals);
+        o.variants.forEach((v, m) -> variants.computeIfAbsent(v, x -> new TreeMap<>()).putAll(m));
+        for (int i = 0; i < 2; i++) {
+            expectEscalation[i] += o.expectEscalation[i];
+            expectAnswer[i] += o.expectAnswer[i];
+        }
+        confidentWrong += o.confidentWrong;
+        inventedItems += o.inventedItems;
+        callsWithInvented += o.callsWithInvented;
+        o.invented.forEach((k, n) -> invented.merge(k, n, Long::sum));
+        o.unmeasured.forEach((k, n) -> unmeasured.merge(k, n, Long::sum));
+        graderInputTokens += o.graderInputTokens;
+        graderOutputTokens += o.graderOutputTokens;
+        graderCostUsd = graderCostUsd.add(o.graderCostUsd);
+    }
+
+    /** The case id a variant was derived from: its own id without the {@code ~variant} suffix. */
+    private static String baseCase(ScoredCall call) {
+        String id = String.valueOf(call.observation().caseId());
+        String suffix = "~" + call.variant();
+        return call.variant() != null && id.endsWith(suffix) ? id.substring(0, id.length() - suffix.length()) : id;
+    }
+
+    Map<String, TreeMap<String, Outcome>> variants() {
+        return variants;
+    }
+}

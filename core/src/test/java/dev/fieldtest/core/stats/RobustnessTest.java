@@ -1,0 +1,92 @@
+package dev.fieldtest.core.stats;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.fieldtest.core.Message;
+import dev.fieldtest.core.Observation;
+import dev.fieldtest.core.ScoredCall;
+import dev.fieldtest.core.Usage;
+import dev.fieldtest.core.Verdict;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/** Eight calls worked through by hand: three originals, three "typos" variants, two "case" variants. */
+class RobustnessTest {
+    private static ScoredCall call(String caseId, String variant, String expect, Double confidence, Verdict... verdicts) {
+        var o = new Observation("t", caseId, 0, List.of(Message.user("q")), "answer", null, 10, null, null, 1, 0, null, null, 0.001, null, null);
+        boolean pass = List.of(verdicts).stream().allMatch(Verdict::pass);
+        return new ScoredCall("r", o, List.of(verdicts), List.of(), pass, confidence, variant, expect);
+    }
+
+    private static Verdict ok() { return Verdict.pass("eq"); }
+
+    private static Verdict bad() { return Verdict.fail("eq", "wrong"); }
+
+    private static List<ScoredCall> calls() {
+        List<ScoredCall> c = new ArrayList<>();
+        c.add(call("a", null, "answer", 0.9, ok(), Verdict.pass("judge").withFindings(List.of("invented:src/Foo.java")).withCost(new Usage(100, 10), 0.002)));
+        c.add(call("b", null, "answer", null, ok().withFindings(List.of("behaviour:clarify", "invented:src/Foo.java", "invented:http://x.io"))));
+        c.add(call("c", null, "abstain", 0.5, bad().withFindings(List.of("behaviour:abstain")), Verdict.unmeasured("judge", "no JSON")));
+        c.add(call("a~typos", "typos", null, 0.9, bad()));
+        c.add(call("b~typos", "typos", null, null, ok()));
+        c.add(call("c~typos", "typos", "abstain", null, ok()));
+        c.add(call("a~case", "case", null, null, ok()));
+        c.add(call("b~case", "case", null, null, ok()));
+        return c;
+    }
+
+    @Test
+    void flipRatesScoreChangesAndTheMostHarmfulVariant() {
+        TargetAggregate a = new TargetAggregate("t");
+        calls().forEach(a::add);
+        JsonNode r = TargetSummaryJson.render(a, 1).path("robustness");
+        // typos: originals a, b pass and c fails; a flips (1 of the 2 that passed). Scores 1→0, 1→1, 0→1: mean |Δ| = 2/3.
+        JsonNode typos = r.path("by_variant").path("typos");
+        assertThat(typos.path("n").asInt()).isEqualTo(3);
+        assertThat(typos.path("pairs").asInt()).isEqualTo(3);
+        assertThat(typos.path("flips").asInt()).isEqualTo(1);
+        assertThat(typos.path("flip_rate").asDouble()).isEqualTo(0.5);
+        assertThat(typos.path("mean_abs_score_change").asDouble()).isCloseTo(2 / 3.0, within(1e-5));
+        assertThat(typos.path("pass_rate").asDouble()).isCloseTo(2 / 3.0, within(1e-5));
+        assertThat(r.path("by_variant").path("case").path("flip_rate").asDouble()).isZero();
+        assertThat(r.path("most_harmful").path("variant").asText()).isEqualTo("typos");
+    }
+
+    @Test
+    void escalationConfidentWrongInventedReferencesUnmeasuredAndGraderCost() {
+        TargetAggregate a = new TargetAggregate("t");
+        calls().forEach(a::add);
+        JsonNode t = TargetSummaryJson.render(a, 1);
+        JsonNode r = t.path("robustness");
+        // Expecting escalation: c (abstained) and c~typos (did not): 1 of 2. Expecting an answer: a (answered), b (asked back): 1 of 2.
+        assertThat(r.path("escalation").path("appropriate_rate").asDouble()).isEqualTo(0.5);
+        assertThat(r.path("escalation").path("n_expecting_escalation").asInt()).isEqualTo(2);
+        assertThat(r.path("escalation").path("over_rate").asDouble()).isEqualTo(0.5);
+        // Failed with confidence >= 0.8: a~typos only (c failed at 0.5), of 8 calls.
+        assertThat(r.path("confident_wrong").path("rate").asDouble()).isEqualTo(0.125);
+        // Three invented items over 8 calls, in 2 calls.
+        assertThat(r.path("invented_references").path("per_100_calls").asDouble()).isEqualTo(37.5);
+        assertThat(r.path("invented_references").path("calls_with_any").asInt()).isEqualTo(2);
+        assertThat(r.path("invented_references").path("items").toString()).isEqualTo("{\"src/Foo.java\":2,\"http://x.io\":1}");
+        assertThat(r.path("unmeasured").path("by_check").path("judge").asInt()).isEqualTo(1);
+        // The judge's own call: 100 + 10 tokens and $0.002, on top of 8 calls at $0.001.
+        assertThat(r.path("graders").path("cost_usd").asDouble()).isEqualTo(0.002);
+        assertThat(t.path("tokens").path("input").asInt()).isEqualTo(100);
+        assertThat(t.path("cost_usd").path("total").asDouble()).isCloseTo(0.010, within(1e-12));
+    }
+
+    @Test
+    void mergingSplitsGivesTheSameRobustness() {
+        List<ScoredCall> all = calls();
+        TargetAggregate whole = new TargetAggregate("t");
+        all.forEach(whole::add);
+        TargetAggregate left = new TargetAggregate("t");
+        TargetAggregate right = new TargetAggregate("t");
+        for (int i = 0; i < all.size(); i++) (i % 2 == 0 ? left : right).add(all.get(i));
+        right.merge(left);
+        assertThat(TargetSummaryJson.render(right, 1).toString()).isEqualTo(TargetSummaryJson.render(whole, 1).toString());
+    }
+}
