@@ -7,6 +7,9 @@ import dev.fieldtest.core.Case;
 import dev.fieldtest.core.Suite;
 import dev.fieldtest.core.Suite.MessageTemplate;
 import dev.fieldtest.core.Suite.Source;
+import dev.fieldtest.core.perturb.Variant;
+import dev.fieldtest.core.perturb.VariantReader;
+import dev.fieldtest.core.perturb.Variations;
 import dev.fieldtest.core.spi.CheckSpec;
 import dev.fieldtest.core.spi.TargetSpec;
 import java.io.IOException;
@@ -25,11 +28,12 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  * Reads a suite file (YAML; every key is documented in docs/suite.md) and its dataset into a {@link Suite}.
  * Gathers every problem before failing, each with file:line:column and a fix, as one {@link ConfigException}.
  * Checks that target and check types exist, and that templates' placeholders exist, happen in
- * {@link Components#resolve}.
+ * {@link Components#resolve}. With {@code perturb:} or {@code generate:} (docs/robustness.md), every case is
+ * followed in {@link Suite#cases()} by its variants; {@link Variant#nameOf} tells them apart.
  */
 public final class SuiteLoader {
     private static final Set<String> KEYS = Set.of("name", "description", "prompt", "messages", "dataset", "cases",
-            "repeat", "concurrency", "targets", "checks", "confidence", "judges");
+            "repeat", "concurrency", "targets", "checks", "confidence", "judges", "perturb", "generate");
     private static final Set<String> ROLES = Set.of("system", "user", "assistant");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -94,6 +98,7 @@ public final class SuiteLoader {
             problems.add(root.location(), "the suite has no cases", "add `dataset: cases.jsonl` or a `cases:` list");
         }
         uniqueIds(cases, problems);
+        Variations variations = variations(r, cases, problems);
         int repeat = r.integer("repeat", Defaults.REPEAT, 1, 100_000);
         int concurrency = r.integer("concurrency", Defaults.CONCURRENCY, 1, 10_000);
         List<TargetSpec> targets = targets(r, "targets", base, problems);
@@ -103,7 +108,7 @@ public final class SuiteLoader {
         List<CheckSpec> checks = checks(r, base, problems);
         Pattern confidence = r.get("confidence").map(n -> new ConfigReader(n, problems).allowKeys(Set.of("extract")).regex("extract")).orElse(null);
         problems.throwIfAny();
-        return new Suite(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidence, judges);
+        return new Suite(name, description, source, messages, variations.expand(cases), dataset, repeat, concurrency, targets, checks, confidence, judges);
     }
 
     private static List<MessageTemplate> messages(ConfigReader r, Problems problems) {
@@ -161,6 +166,24 @@ public final class SuiteLoader {
             if (type != null) out.add(new CheckSpec(type, cr.string("name", type), c, base));
         }
         return out;
+    }
+
+    /** The suite's perturbations and generators; the marks variant cases carry are reserved in the cases written. */
+    private static Variations variations(ConfigReader r, List<Case> cases, Problems problems) {
+        boolean any = r.has("perturb") || r.has("generate");
+        for (Case c : cases) {
+            c.tags().stream().filter(t -> t.startsWith(Variant.TAG_PREFIX)).findFirst().ifPresent(t -> problems.add(c.location(),
+                    "case \"" + c.id() + "\" has the tag \"" + t + "\", but tags starting with " + Variant.TAG_PREFIX + " name generated variants",
+                    "rename the tag; to run variants of the case, use `perturb:` or `generate:`"));
+            if (any && c.id().contains(Variant.ID_SEPARATOR)) {
+                problems.add(c.location(), "case id \"" + c.id() + "\" contains " + Variant.ID_SEPARATOR + ", which separates a case's id from its variant's name",
+                        "rename the case without " + Variant.ID_SEPARATOR);
+            }
+        }
+        if (!any) return Variations.NONE;
+        Set<String> vars = new java.util.TreeSet<>();
+        cases.forEach(c -> vars.addAll(c.vars().keySet()));
+        return VariantReader.read(r.get("perturb").orElse(null), r.get("generate").orElse(null), vars, problems);
     }
 
     private static void uniqueIds(List<Case> cases, Problems problems) {
