@@ -2,11 +2,11 @@ package dev.fieldtest.core.config;
 
 import java.util.Collection;
 
-/** "Did you mean" suggestions: the closest candidate within a small edit distance. */
-final class Spelling {
+/** "Did you mean" suggestions: the closest candidate within a small edit distance, or null. Thread-safe. */
+public final class Spelling {
     private Spelling() {}
 
-    static String closest(String word, Collection<String> candidates) {
+    public static String closest(String word, Collection<String> candidates) {
         String best = null;
         int bestDistance = Math.max(2, word.length() / 3) + 1;
         for (String c : candidates) {

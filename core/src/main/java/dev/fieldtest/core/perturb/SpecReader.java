@@ -51,7 +51,7 @@ final class SpecReader {
         String v = r.string(key, fallback);
         if (!allowed.contains(v)) {
             ConfigNode n = r.get(key).orElseThrow();
-            String near = Names.closest(v, allowed);
+            String near = dev.fieldtest.core.config.Spelling.closest(v, allowed);
             r.problems().add(n.location(), n.path() + " must be one of " + String.join(", ", allowed) + ", but was \"" + v + "\"",
                     near != null ? "did you mean '" + near + "'?" : null);
             v = fallback;

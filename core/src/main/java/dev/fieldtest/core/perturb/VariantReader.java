@@ -100,7 +100,7 @@ public final class VariantReader {
             return;
         }
         Set<String> known = new TreeSet<>(generator ? SpecReader.GENERATORS.keySet() : SpecReader.PERTURBATIONS.keySet());
-        String near = Names.closest(type, known);
+        String near = dev.fieldtest.core.config.Spelling.closest(type, known);
         problems.add(at.location(), "unknown " + (generator ? "generator" : "perturbation") + " type \"" + type + "\"",
                 near != null ? "did you mean '" + near + "'?" : "use one of " + String.join(", ", known));
     }
@@ -119,7 +119,7 @@ public final class VariantReader {
         for (int i = 0; i < names.size(); i++) {
             if (knownVars.contains(names.get(i))) continue;
             ConfigNode at = list.isList() && i < list.items().size() ? list.items().get(i) : list;
-            String near = Names.closest(names.get(i), knownVars);
+            String near = dev.fieldtest.core.config.Spelling.closest(names.get(i), knownVars);
             r.problems().add(at.location(), "no case has a var \"" + names.get(i) + "\"",
                     near != null ? "did you mean '" + near + "'?" : "the cases' vars are " + String.join(", ", new TreeSet<>(knownVars)));
         }

@@ -30,6 +30,8 @@ public final class Robustness {
     long callsWithInvented;
     final TreeMap<String, Long> invented = new TreeMap<>();
     final TreeMap<String, Long> unmeasured = new TreeMap<>();
+    /** Per panel check, per call, each judge's 0..1 score (NaN when unmeasured), for inter-judge agreement. */
+    final TreeMap<String, TreeMap<String, TreeMap<String, Double>>> panels = new TreeMap<>();
     long graderInputTokens;
     long graderOutputTokens;
     BigDecimal graderCostUsd = BigDecimal.ZERO;
@@ -55,6 +57,7 @@ public final class Robustness {
                 }
             }
             if (!v.measured()) unmeasured.merge(v.check(), 1L, Long::sum);
+            panelRatings(v, key);
             if (v.usage() != null) {
                 graderInputTokens += v.usage().inputTokens();
                 graderOutputTokens += v.usage().outputTokens();
@@ -80,6 +83,19 @@ public final class Robustness {
         graderInputTokens += o.graderInputTokens;
         graderOutputTokens += o.graderOutputTokens;
         graderCostUsd = graderCostUsd.add(o.graderCostUsd);
+        o.panels.forEach((check, calls) -> panels.computeIfAbsent(check, c -> new TreeMap<>()).putAll(calls));
+    }
+
+    /** A verdict from a panel names every judge's score as {@code judge:<id>=<score or unmeasured>}. */
+    private void panelRatings(Verdict v, String callKey) {
+        TreeMap<String, Double> ratings = new TreeMap<>();
+        for (String f : v.findings()) {
+            if (!f.startsWith("judge:") || f.indexOf('=') < 0) continue;
+            String id = f.substring("judge:".length(), f.lastIndexOf('='));
+            String value = f.substring(f.lastIndexOf('=') + 1);
+            ratings.put(id, value.equals("unmeasured") ? Double.NaN : Double.parseDouble(value));
+        }
+        if (ratings.size() >= 2) panels.computeIfAbsent(v.check(), c -> new TreeMap<>()).put(callKey, ratings);
     }
 
     /** The case id a variant was derived from: its own id without the {@code ~variant} suffix. */

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fieldtest.core.stats.Robustness.Outcome;
 import java.util.Comparator;
+import java.util.List;
+import java.util.SortedSet;
+import java.util.TreeSet;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -78,9 +81,27 @@ final class RobustnessJson {
         ObjectNode byCheck = un.putObject("by_check");
         r.unmeasured.forEach(byCheck::put);
 
+        out.set("judge_agreement", agreement(r));
+
         ObjectNode graders = out.putObject("graders");
         graders.put("input_tokens", r.graderInputTokens).put("output_tokens", r.graderOutputTokens);
         graders.put("cost_usd", TargetSummaryJson.round(r.graderCostUsd));
+        return out;
+    }
+
+    /** Per panel check: Krippendorff's interval alpha over the calls' judge scores (unmeasured ones missing). */
+    private static ObjectNode agreement(Robustness r) {
+        ObjectNode out = JsonNodeFactory.instance.objectNode();
+        r.panels.forEach((check, calls) -> {
+            SortedSet<String> judges = new TreeSet<>();
+            calls.values().forEach(m -> judges.addAll(m.keySet()));
+            List<double[]> items = calls.values().stream().map(m -> judges.stream().mapToDouble(j -> m.getOrDefault(j, Double.NaN)).toArray()).toList();
+            double alpha = Agreement.krippendorffAlpha(items);
+            ObjectNode a = out.putObject(check);
+            a.put("krippendorff_alpha_interval", Double.isNaN(alpha) ? null : TargetSummaryJson.round(alpha));
+            a.put("n_items", items.size());
+            judges.forEach(a.putArray("judges")::add);
+        });
         return out;
     }
 

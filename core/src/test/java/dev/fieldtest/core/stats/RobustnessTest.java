@@ -89,4 +89,22 @@ class RobustnessTest {
         right.merge(left);
         assertThat(TargetSummaryJson.render(right, 1).toString()).isEqualTo(TargetSummaryJson.render(whole, 1).toString());
     }
+
+    @Test
+    void judgeAgreementOfAPanelIsKrippendorffsIntervalAlphaOverTheCalls() {
+        // Two judges on three calls, scores (0, 0), (0.5, 1), (1, 1). Interval alpha by hand: values pooled
+        // 0,0,.5,1,1,1 (n = 6); D_o = Σ within-unit squared differences·2/(n) = 2·(0.25)/6 = 1/12;
+        // D_e = Σ over all ordered pairs of distinct values (v−v')² / (n(n−1)) = 2·(2·0.25·... ) — computed as
+        // mean over all 30 ordered pairs of (v−v')²: pairs 0–.5: 2·1·2=4 ×0.25=1; 0–1: 2·3·2=12 ×1=12; .5–1: 1·3·2=6 ×0.25=1.5 → 14.5/30.
+        // alpha = 1 − D_o/D_e = 1 − (1/12)/(14.5/30) = 1 − 0.172414 = 0.827586.
+        TargetAggregate a = new TargetAggregate("t");
+        String[][] panel = {{"j1=0", "j2=0"}, {"j1=0.5", "j2=1"}, {"j1=1", "j2=1"}};
+        for (int i = 0; i < 3; i++) {
+            a.add(call("p" + i, null, null, null, Verdict.pass("panel").withFindings(List.of("judge:" + panel[i][0], "judge:" + panel[i][1]))));
+        }
+        JsonNode agreement = TargetSummaryJson.render(a, 1).path("robustness").path("judge_agreement").path("panel");
+        assertThat(agreement.path("n_items").asInt()).isEqualTo(3);
+        assertThat(agreement.path("judges").toString()).isEqualTo("[\"j1\",\"j2\"]");
+        assertThat(agreement.path("krippendorff_alpha_interval").asDouble()).isCloseTo(0.827586, within(1e-5));
+    }
 }

@@ -1,4 +1,4 @@
-package dev.fieldtest.scorers;
+package dev.fieldtest.core.stats;
 
 import java.util.ArrayList;
 import java.util.HashMap;

@@ -1,4 +1,4 @@
-package dev.fieldtest.scorers;
+package dev.fieldtest.core.stats;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
