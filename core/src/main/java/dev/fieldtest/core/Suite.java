@@ -16,10 +16,12 @@ import java.util.regex.Pattern;
  * @param concurrency        calls in flight at once, over all targets
  * @param confidenceExtract  where the model states its confidence (group 1 of the first match), or null
  * @param judges             models that grade (judge checks name them by id); never evaluated themselves
+ * @param pairwise           comparisons of two targets by a judge, run after the calls (as declared)
  */
 public record Suite(String name, String description, Source source, List<MessageTemplate> messages,
                     List<Case> cases, Source dataset, int repeat, int concurrency,
-                    List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract, List<TargetSpec> judges) {
+                    List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract, List<TargetSpec> judges,
+                    List<dev.fieldtest.core.config.ConfigNode> pairwise) {
 
     /** A file the suite was read from, with the SHA-256 of its bytes for provenance. */
     public record Source(Path file, String sha256) {}
@@ -33,14 +35,15 @@ public record Suite(String name, String description, Source source, List<Message
         targets = List.copyOf(targets);
         checks = List.copyOf(checks);
         judges = judges == null ? List.of() : List.copyOf(judges);
+        pairwise = pairwise == null ? List.of() : List.copyOf(pairwise);
     }
 
     public Suite withRepeat(int k) {
-        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges);
+        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges, pairwise);
     }
 
     public Suite withConcurrency(int n) {
-        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges);
+        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges, pairwise);
     }
 
     /** The base folder relative paths in the suite resolve against. */

@@ -20,7 +20,8 @@ import java.util.TreeMap;
  * The live parts of a suite: its targets and checks, built by the factories found on the class path, after
  * every placeholder of every template was checked against every case. Close it to release the targets.
  */
-public record Components(List<Target> targets, List<BoundCheck> checks, List<Target> judges) implements AutoCloseable {
+public record Components(List<Target> targets, List<BoundCheck> checks, List<Target> judges,
+                         List<dev.fieldtest.core.spi.Comparison> comparisons) implements AutoCloseable {
     private static final int CASES_NAMED_PER_PLACEHOLDER = 3;
 
     /** Builds the suite's targets and checks, or throws a {@link ConfigException} with every problem found. */
@@ -52,6 +53,7 @@ public record Components(List<Target> targets, List<BoundCheck> checks, List<Tar
             }
         }
         sameModel(targets, checks, built, problems);
+        List<dev.fieldtest.core.spi.Comparison> comparisons = comparisons(suite, targets, context, problems);
         List<Template> templates = new ArrayList<>(context.templates());
         suite.messages().forEach(m -> templates.add(m.content()));
         placeholders(templates, suite.cases(), problems);
@@ -60,7 +62,7 @@ public record Components(List<Target> targets, List<BoundCheck> checks, List<Tar
             judges.values().forEach(Target::close);
             problems.throwIfAny();
         }
-        return new Components(List.copyOf(targets), List.copyOf(checks), List.copyOf(judges.values()));
+        return new Components(List.copyOf(targets), List.copyOf(checks), List.copyOf(judges.values()), comparisons);
     }
 
     private static <F> Map<String, F> byType(Iterable<F> factories, java.util.function.Function<F, java.util.Set<String>> types) {
@@ -77,6 +79,21 @@ public record Components(List<Target> targets, List<BoundCheck> checks, List<Tar
                     near != null ? "did you mean \"" + near + "\"?" : "known types: " + String.join(", ", types.keySet()));
         }
         return f;
+    }
+
+    /** The suite's {@code pairwise:} entries, built by the comparison factories on the class path. */
+    private static List<dev.fieldtest.core.spi.Comparison> comparisons(Suite suite, List<Target> targets, BuildContext context, Problems problems) {
+        Map<String, dev.fieldtest.core.spi.ComparisonFactory> types =
+                byType(ServiceLoader.load(dev.fieldtest.core.spi.ComparisonFactory.class), dev.fieldtest.core.spi.ComparisonFactory::types);
+        java.util.Set<String> ids = new java.util.TreeSet<>(targets.stream().map(Target::id).toList());
+        List<dev.fieldtest.core.spi.Comparison> out = new ArrayList<>();
+        for (ConfigNode spec : suite.pairwise()) {
+            String type = spec.get("type").map(n -> String.valueOf(n.scalar())).orElse("judge");
+            var f = known(types, type, spec, "pairwise", problems);
+            var c = f == null ? null : f.create(spec, ids, context);
+            if (c != null) out.add(c);
+        }
+        return List.copyOf(out);
     }
 
     /** A check must not grade with the model a target answers with, unless the suite says so. */

@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class SuiteLoader {
     private static final Set<String> KEYS = Set.of("name", "description", "prompt", "messages", "dataset", "cases",
-            "repeat", "concurrency", "targets", "checks", "confidence", "judges", "perturb", "generate");
+            "repeat", "concurrency", "targets", "checks", "confidence", "judges", "perturb", "generate", "pairwise");
     private static final Set<String> ROLES = Set.of("system", "user", "assistant");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -108,7 +108,9 @@ public final class SuiteLoader {
         List<CheckSpec> checks = checks(r, base, problems);
         Pattern confidence = r.get("confidence").map(n -> new ConfigReader(n, problems).allowKeys(Set.of("extract")).regex("extract")).orElse(null);
         problems.throwIfAny();
-        return new Suite(name, description, source, messages, variations.expand(cases), dataset, repeat, concurrency, targets, checks, confidence, judges);
+        List<ConfigNode> pairwise = r.get("pairwise").map(ConfigNode::items).orElse(List.of());
+        return new Suite(name, description, source, messages, variations.expand(cases), dataset, repeat, concurrency, targets, checks,
+                confidence, judges, pairwise);
     }
 
     private static List<MessageTemplate> messages(ConfigReader r, Problems problems) {

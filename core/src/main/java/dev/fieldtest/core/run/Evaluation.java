@@ -16,8 +16,9 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * One run of a suite into a run directory: results.jsonl first (the source of truth), then summary.json
- * computed from that file alone, then each reporter's file. {@link #abort} may be called from any thread
+ * One run of a suite into a run directory: results.jsonl first (the source of truth), then the pairwise
+ * comparisons of targets (pairwise.jsonl), then summary.json computed from those files alone, then each
+ * reporter's file. {@link #abort} may be called from any thread
  * (a Ctrl-C hook): the run stops, and what completed is still summarised. One run per instance.
  */
 public final class Evaluation {
@@ -56,7 +57,9 @@ public final class Evaluation {
             List<ScoredCall> rows = ResultsLog.readAll(runDir.resolve(RESULTS));
             RunAggregate aggregate = new RunAggregate();
             rows.forEach(aggregate::add);
+            ObjectNode comparisons = PairwiseRun.run(components.comparisons(), suite.cases(), suite.repeat(), rows, runDir, suite.concurrency());
             ObjectNode summary = SummaryDocument.build(runId, suite, components, outcome, aggregate, started, Instant.now());
+            if (!comparisons.isEmpty()) summary.set("comparisons", comparisons);
             AtomicFiles.writeString(runDir.resolve(SUMMARY), SummaryDocument.pretty(summary));
             for (Reporter r : reporters) r.write(runDir, summary, rows);
             return new Result(runId, outcome, summary, new ArrayList<>(rows));
