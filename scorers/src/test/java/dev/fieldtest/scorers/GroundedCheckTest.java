@@ -96,8 +96,8 @@ class GroundedCheckTest {
         assertThat(problems("type: grounded\n")).containsExactly(
                 "suite.yaml:1:1: checks[0] needs 'context'. Fix: add context: with the text the output must rest on, such as \"{{context}}\"");
         assertThat(problems("type: grounded\ncontext: x\nmode: judge\n")).containsExactly(
-                "suite.yaml:3:7: mode: judge needs a judge model, and grading faithfulness with a judge is not available yet."
-                        + " Fix: use mode: lexical (shared words) or mode: embedding (sentence similarity)");
+                "suite.yaml:3:7: mode: judge needs 'judge', the id of the judge that grades."
+                        + " Fix: declare the judge under judges: at the top of the suite (same shape as a target), then name its id here");
         assertThat(problems("type: grounded\ncontext: x\nmode: fuzzy\nmin_score: 2\n")).containsExactlyInAnyOrder(
                 "suite.yaml:3:7: checks[0].mode must be lexical, embedding or judge, but was \"fuzzy\"",
                 "suite.yaml:4:12: checks[0].min_score must be a number from 0 to 1, but was 2");

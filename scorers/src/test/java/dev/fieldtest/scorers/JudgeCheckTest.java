@@ -120,10 +120,7 @@ class JudgeCheckTest {
                 "{\"score\": 0}", "judge score 0 is outside the scale 1..5 (an answer may have steered the judge)");
         replies.forEach((reply, detail) -> {
             server.respondWith(r -> Behavior.reply(reply));
-            Verdict v = run(check(), "The capital of France is Paris.");
-            assertThat(v.measured()).as(reply).isFalse();
-            assertThat(v.pass()).isFalse();
-            assertThat(v.detail()).as(reply).isEqualTo(detail);
+            Judges.assertUnmeasured(run(check(), "The capital of France is Paris."), reply, detail);
         });
         server.enqueue(new Behavior.ServerError(500));
         Verdict failed = run(check(), "The capital of France is Paris.");

@@ -57,6 +57,13 @@ final class Judges {
         return problems.list().stream().map(ConfigProblem::toString).toList();
     }
 
+    /** Asserts that {@code v} is unmeasured, not a pass, for {@code why} (shown on failure), with this detail. */
+    static void assertUnmeasured(Verdict v, String why, String detail) {
+        assertThat(v.measured()).as(why).isFalse();
+        assertThat(v.pass()).as(why).isFalse();
+        assertThat(v.detail()).as(why).isEqualTo(detail);
+    }
+
     /** Runs the check on {@code output} as the answer to "What is the capital of France?". */
     static Verdict run(Check check, String output) {
         return run(check, output, 0);

@@ -13,6 +13,7 @@ import dev.fieldtest.core.config.Problems;
 import dev.fieldtest.core.spi.BuildContext;
 import dev.fieldtest.core.spi.Check;
 import dev.fieldtest.core.spi.CheckInput;
+import dev.fieldtest.core.spi.Target;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -26,8 +27,17 @@ final class Robust {
     }
 
     static Check check(String yaml, Path baseDir) {
+        return check(yaml, baseDir, Map.of());
+    }
+
+    /** Builds the check in a suite that declares {@code judges} by id. */
+    static Check check(String yaml, Map<String, Target> judges) {
+        return check(yaml, Path.of("."), judges);
+    }
+
+    private static Check check(String yaml, Path baseDir, Map<String, Target> judges) {
         Problems problems = new Problems();
-        Check check = new RobustnessChecks().create(Suite.spec(yaml, baseDir), new BuildContext(problems));
+        Check check = new RobustnessChecks().create(Suite.spec(yaml, baseDir), new BuildContext(problems, judges));
         problems.throwIfAny();
         assertThat(check).isNotNull();
         return check;
@@ -38,8 +48,16 @@ final class Robust {
     }
 
     static List<String> problems(String yaml, Path baseDir) {
+        return problems(yaml, baseDir, Map.of());
+    }
+
+    static List<String> problems(String yaml, Map<String, Target> judges) {
+        return problems(yaml, Path.of("."), judges);
+    }
+
+    private static List<String> problems(String yaml, Path baseDir, Map<String, Target> judges) {
         Problems problems = new Problems();
-        Check check = new RobustnessChecks().create(Suite.spec(yaml, baseDir), new BuildContext(problems));
+        Check check = new RobustnessChecks().create(Suite.spec(yaml, baseDir), new BuildContext(problems, judges));
         if (!problems.isEmpty()) assertThat(check).as("a check with problems must not be built").isNull();
         return problems.list().stream().map(ConfigProblem::toString).toList();
     }

@@ -1,25 +1,40 @@
 package dev.fieldtest.scorers.internal;
 
 import dev.fieldtest.core.Verdict;
+import dev.fieldtest.core.config.ConfigNode;
 import dev.fieldtest.core.config.ConfigReader;
 import dev.fieldtest.core.spi.Check;
 import dev.fieldtest.core.spi.CheckInput;
+import dev.fieldtest.core.spi.Target;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
 /**
  * {@code abstains}, {@code asks-clarification}, {@code admits-uncertainty} and {@code refuses}: detects a
- * behaviour in the output and adds the finding {@code behaviour:<abstain|clarify|uncertain|refuse>} whenever
- * it is present, pass or fail. When the case states {@code expect}, the check passes when the behaviour is
- * present exactly when the case calls for it ({@link Behaviour#calledFor}); otherwise it passes when the
- * behaviour is present. Internal, not API. Thread-safe.
+ * behaviour in the output (by phrases, {@link PhraseDetector}, or by a judge, {@link BehaviourJudge}) and
+ * adds the finding {@code behaviour:<abstain|clarify|uncertain|refuse>} whenever it is present, pass or fail.
+ * When the case states {@code expect}, the check passes when the behaviour is present exactly when the case
+ * calls for it ({@link Behaviour#calledFor}); otherwise it passes when the behaviour is present. A detector
+ * that reaches no conclusion makes the verdict unmeasured. Internal, not API. Thread-safe.
  */
 public record BehaviourCheck(String name, Behaviour behaviour, BehaviourDetector detector) implements Check {
 
-    /** Reads {@code patterns} (replacing the built-in ones) and {@code extra_patterns} (added to them). */
+    /**
+     * Reads {@code patterns} (replacing the built-in ones) and {@code extra_patterns} (added to them), or
+     * {@code judge} (a judge id; the judge detects the behaviour instead, so it excludes both pattern keys).
+     */
     public static Check build(Settings s, Behaviour behaviour) {
-        ConfigReader r = s.allow("patterns", "extra_patterns");
+        ConfigReader r = s.allow("patterns", "extra_patterns", "judge");
+        ConfigNode judgeId = r.get("judge").orElse(null);
+        if (judgeId != null) {
+            for (String key : List.of("patterns", "extra_patterns")) {
+                r.get(key).ifPresent(n -> s.problem(n.keyLocation(), key + " and judge exclude each other: the judge detects the behaviour instead of phrases",
+                        "remove " + key + ", or remove judge to detect by phrases"));
+            }
+            Target judge = JudgeIds.lookup(s, judgeId);
+            return s.finish(judge == null ? null : new BehaviourCheck(s.name(), behaviour, new BehaviourJudge(judge, behaviour)));
+        }
         List<Pattern> patterns = new ArrayList<>(r.get("patterns")
                 .map(n -> PhraseList.read(s, n, false))
                 .orElseGet(() -> PhraseList.compile(behaviour.defaultPatterns())));

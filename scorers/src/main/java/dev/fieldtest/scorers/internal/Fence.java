@@ -17,7 +17,12 @@ public record Fence(String token, String open, String close) {
 
     /** A fence with label {@code ANSWER} whose token occurs in none of {@code texts}. */
     public static Fence around(String... texts) {
-        return around(RANDOM, "ANSWER", texts);
+        return labelled("ANSWER", texts);
+    }
+
+    /** A fence with this label (such as {@code CONTEXT}) whose token occurs in none of {@code texts}. */
+    public static Fence labelled(String label, String... texts) {
+        return around(RANDOM, label, texts);
     }
 
     /** A fence with this label (such as {@code ANSWER-A}); {@code random} only differs in tests. */

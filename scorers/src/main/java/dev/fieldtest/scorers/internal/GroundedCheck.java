@@ -34,12 +34,17 @@ public record GroundedCheck(String name, Template context, double minScore, Sent
         }
         List<String> claims = Sentences.split(text).stream().filter(sentence -> !ContentWords.of(sentence).isEmpty()).toList();
         if (claims.isEmpty()) return new Verdict(name, true, "no sentence with content words to check", 1.0, true, List.of(), null, 0);
-        boolean[] ok;
+        SentenceSupport.Support graded;
         try {
-            ok = support.supported(claims, ctx);
+            graded = support.supported(claims, ctx, input);
         } catch (RuntimeException e) {
             return Verdict.fail(name, "cannot grade: " + Quote.shorten(String.valueOf(e.getMessage()), 200));
         }
+        Verdict v = graded.measured() ? verdict(claims, graded.ok()) : Verdict.unmeasured(name, graded.why());
+        return v.withCost(graded.usage(), graded.costUsd()); // a judge's spend counts even when its reply was unusable
+    }
+
+    private Verdict verdict(List<String> claims, boolean[] ok) {
         List<String> unsupported = new ArrayList<>();
         for (int i = 0; i < ok.length; i++) if (!ok[i]) unsupported.add(claims.get(i));
         int supported = claims.size() - unsupported.size();

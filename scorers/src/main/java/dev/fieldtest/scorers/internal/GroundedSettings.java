@@ -4,25 +4,27 @@ import dev.fieldtest.core.config.ConfigNode;
 import dev.fieldtest.core.config.ConfigReader;
 import dev.fieldtest.core.config.Template;
 import dev.fieldtest.core.spi.Check;
+import dev.fieldtest.core.spi.Target;
 import dev.fieldtest.embedded.EmbeddingModels;
 import java.util.List;
 
 /**
  * Reads a {@code grounded} check's settings: {@code context} (template, required), {@code mode}
- * ({@code lexical}, default, or {@code embedding}; {@code judge} is refused until judges can grade it),
- * {@code min_score} (0–1, default 1), {@code min_overlap} (lexical; 0–1, default 0.5), and for embedding
- * {@code model} (default {@code e5-small-v2}), {@code threshold} (−1–1, default 0.9 for e5-small-v2 and 0.6
+ * ({@code lexical}, default, {@code embedding} or {@code judge}), {@code judge} (judge mode only, and required
+ * there: a judge id), {@code min_score} (0–1, default 1), {@code min_overlap} (lexical; 0–1, default 0.5),
+ * and for embedding {@code model} (default {@code e5-small-v2}), {@code threshold} (−1–1, default 0.9 for e5-small-v2 and 0.6
  * for all-minilm-l6-v2, as for {@code similar}) and {@code allow_same_model}. A key of the other mode is a
  * problem, so a setting never silently does nothing. Internal, not API.
  */
 final class GroundedSettings {
     private static final List<String> LEXICAL_ONLY = List.of("min_overlap");
     private static final List<String> EMBEDDING_ONLY = List.of("model", "threshold", "allow_same_model");
+    private static final List<String> JUDGE_ONLY = List.of("judge");
 
     private GroundedSettings() {}
 
     static Check build(Settings s) {
-        ConfigReader r = s.allow("context", "mode", "min_score", "min_overlap", "model", "threshold", "allow_same_model");
+        ConfigReader r = s.allow("context", "mode", "min_score", "min_overlap", "model", "threshold", "allow_same_model", "judge");
         Template context = s.template(s.required("context", "add context: with the text the output must rest on, such as \"{{context}}\""));
         if (context != null && context.source().isBlank()) {
             s.problem(context.location(), "context is blank, so no sentence could be supported", "write the context, such as \"{{context}}\"");
@@ -33,14 +35,19 @@ final class GroundedSettings {
         switch (mode == null ? "" : mode) {
             case "lexical" -> {
                 notFor(s, r, EMBEDDING_ONLY, "embedding");
+                notFor(s, r, JUDGE_ONLY, "judge");
                 support = new SentenceSupport.Lexical(r.number("min_overlap", 0.5, 0, 1));
             }
             case "embedding" -> {
                 notFor(s, r, LEXICAL_ONLY, "lexical");
+                notFor(s, r, JUDGE_ONLY, "judge");
                 support = embedding(s, r);
             }
-            case "judge" -> s.problem(r.get("mode").orElseThrow(), "mode: judge needs a judge model, and grading faithfulness with a judge is not available yet",
-                    "use mode: lexical (shared words) or mode: embedding (sentence similarity)");
+            case "judge" -> {
+                notFor(s, r, LEXICAL_ONLY, "lexical");
+                notFor(s, r, EMBEDDING_ONLY, "embedding");
+                support = judge(s, r);
+            }
             default -> s.problem(r.get("mode").orElseThrow(), r.get("mode").get().path() + " must be lexical, embedding or judge, but was "
                     + r.get("mode").get().describe(), null);
         }
@@ -50,6 +57,16 @@ final class GroundedSettings {
             return s.finish(new GroundedByModel(check, e.model(), r.bool("allow_same_model", false)));
         }
         return s.finish(check);
+    }
+
+    private static SentenceSupport judge(Settings s, ConfigReader r) {
+        ConfigNode id = r.get("judge").orElse(null);
+        if (id == null) {
+            s.problem(r.get("mode").orElseThrow(), "mode: judge needs 'judge', the id of the judge that grades", JudgeIds.fix(s.context()));
+            return null;
+        }
+        Target judge = JudgeIds.lookup(s, id);
+        return judge == null ? null : new GroundedJudge(judge);
     }
 
     private static SentenceSupport embedding(Settings s, ConfigReader r) {

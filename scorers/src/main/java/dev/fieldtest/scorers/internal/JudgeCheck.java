@@ -38,7 +38,7 @@ public record JudgeCheck(String name, List<Target> judges, Rubric rubric, double
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt(); // the run is stopping; let the executor see it
-            return withCost(Verdict.unmeasured(name, "judging was interrupted"), scores);
+            return withCost(Verdict.unmeasured(name, JudgeAnswer.INTERRUPTED), scores);
         }
         return withCost(verdict(scores), scores);
     }

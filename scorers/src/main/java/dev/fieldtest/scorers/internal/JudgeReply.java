@@ -35,7 +35,12 @@ public final class JudgeReply {
 
     /** The object's {@code reason} as text, or "" when it gave none. */
     public static String reason(JsonNode reply) {
-        JsonNode r = reply == null ? null : reply.get("reason");
+        return text(reply, "reason");
+    }
+
+    /** The object's {@code field} as text (a non-text value as its JSON), or "" when it gave none. */
+    public static String text(JsonNode reply, String field) {
+        JsonNode r = reply == null ? null : reply.get(field);
         return r == null || r.isNull() ? "" : r.isTextual() ? r.asText() : r.toString();
     }
 }

@@ -1,9 +1,7 @@
 package dev.fieldtest.scorers.internal;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.Message;
-import dev.fieldtest.core.Observation;
 import dev.fieldtest.core.Usage;
 import dev.fieldtest.core.spi.Target;
 import java.util.List;
@@ -22,26 +20,23 @@ public record JudgeScore(String judgeId, Double raw, Double score, String note, 
     /** Asks {@code judge} to grade; never throws for a bad reply, only when interrupted. */
     public static JudgeScore ask(Target judge, String caseId, int repeatIndex, List<Message> messages, Rubric rubric)
             throws InterruptedException {
-        Observation o = judge.call(new CallRequest(caseId + "#judge", repeatIndex, messages));
-        if (!o.succeeded()) {
-            return unmeasured(judge, o, "judge call failed (" + o.error() + "): " + Quote.shorten(String.valueOf(o.errorMessage()), 160));
-        }
-        JsonNode reply = JudgeReply.firstObject(o.output());
-        if (reply == null) return unmeasured(judge, o, "judge reply has no JSON object: " + Quote.of(o.output()));
+        JudgeAnswer a = JudgeAnswer.ask(judge, caseId, repeatIndex, messages);
+        if (!a.usable()) return unmeasured(judge, a, a.problem());
+        JsonNode reply = a.reply();
         JsonNode s = reply.get("score");
         if (s == null || !s.isNumber()) {
-            return unmeasured(judge, o, "judge reply has no numeric score: " + Quote.of(reply.toString()));
+            return unmeasured(judge, a, "judge reply has no numeric score: " + Quote.of(reply.toString()));
         }
         double raw = s.asDouble();
         if (!Double.isFinite(raw) || !rubric.contains(raw)) {
-            return unmeasured(judge, o, "judge score " + Rubric.fmt(raw) + " is outside the scale " + Rubric.fmt(rubric.min()) + ".."
+            return unmeasured(judge, a, "judge score " + Rubric.fmt(raw) + " is outside the scale " + Rubric.fmt(rubric.min()) + ".."
                     + Rubric.fmt(rubric.max()) + " (an answer may have steered the judge)");
         }
-        return new JudgeScore(judge.id(), raw, rubric.normalize(raw), JudgeReply.reason(reply), o.usage(), o.costUsd());
+        return new JudgeScore(judge.id(), raw, rubric.normalize(raw), JudgeReply.reason(reply), a.usage(), a.costUsd());
     }
 
-    private static JudgeScore unmeasured(Target judge, Observation o, String why) {
-        return new JudgeScore(judge.id(), null, null, why, o.usage(), o.costUsd());
+    private static JudgeScore unmeasured(Target judge, JudgeAnswer a, String why) {
+        return new JudgeScore(judge.id(), null, null, why, a.usage(), a.costUsd());
     }
 
     /** The finding panels report for agreement: {@code judge:<id>=<0..1 score>} or {@code judge:<id>=unmeasured}. */

@@ -39,38 +39,26 @@ public final class JudgeSettings {
             return null;
         }
         if (one == null && many == null) {
-            s.problem(s.node(), (s.node().path().isEmpty() ? "the check" : s.node().path()) + " needs 'judge' or 'judges'", fixFor(context));
+            s.problem(s.node(), (s.node().path().isEmpty() ? "the check" : s.node().path()) + " needs 'judge' or 'judges'", JudgeIds.fix(context));
             return null;
         }
         List<ConfigNode> ids = one != null ? List.of(one) : many.isList() ? many.items() : List.of(many);
         if (many != null && many.isList() && ids.isEmpty()) {
-            s.problem(many, many.path() + " must list at least one judge id, but the list is empty", fixFor(context));
+            s.problem(many, many.path() + " must list at least one judge id, but the list is empty", JudgeIds.fix(context));
             return null;
         }
         List<Target> out = new ArrayList<>();
         Set<String> seen = new HashSet<>();
         for (ConfigNode n : ids) {
-            if (n.isMap() || n.isList() || n.isNull()) {
-                s.problem(n, n.path() + " must be a judge id, but was " + n.describe(), fixFor(context));
-                continue;
-            }
+            Target t = JudgeIds.lookup(s, n);
+            if (t == null) continue;
             String id = String.valueOf(n.scalar());
-            Target t = context.judge(id).orElse(null);
-            if (t == null) {
-                s.problem(n, n.path() + " names no judge the suite declares: " + n.describe(), fixFor(context));
-            } else if (!seen.add(id)) {
+            if (!seen.add(id)) {
                 s.problem(n, n.path() + " names judge \"" + id + "\" twice, which would count its vote twice", "list each judge once");
             } else {
                 out.add(t);
             }
         }
         return out.size() == ids.size() ? out : null;
-    }
-
-    private static String fixFor(BuildContext context) {
-        Set<String> known = context.judgeIds();
-        return known.isEmpty()
-                ? "declare the judge under judges: at the top of the suite (same shape as a target), then name its id here"
-                : "known judge ids: " + String.join(", ", known);
     }
 }

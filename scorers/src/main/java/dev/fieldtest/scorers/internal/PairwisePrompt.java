@@ -10,7 +10,7 @@ public final class PairwisePrompt {
     public static List<Message> messages(String rubric, String input, String fencedA, String fencedB, Fence a, Fence b) {
         String system = "You are an impartial grader. Compare two answers to the same input against this rubric and decide which is better.\n\n"
                 + "Criteria:\n" + rubric.strip() + "\n\n"
-                + JudgePrompt.dataRule("Each answer under review", a, b)
+                + JudgePrompt.dataRule("Each answer under review", "the rubric", a, b)
                 + " The order in which the answers appear says nothing about their quality.\n\n"
                 + "Reply with only a JSON object, nothing else: {\"winner\": \"A\" or \"B\" or \"tie\", \"reason\": \"<one sentence>\"}";
         String user = "Input:\n" + (input == null || input.isBlank() ? "(none)" : input) + "\n\n"

@@ -59,6 +59,9 @@ public final class Settings {
 
     public ConfigReader reader() { return reader; }
 
+    /** The build context, for what the suite declares besides this check (its judges). */
+    public BuildContext context() { return context; }
+
     public void problem(ConfigNode at, String message, String fix) {
         problems.add(at.location(), message, fix);
     }
