@@ -17,11 +17,12 @@ import java.util.regex.Pattern;
  * @param confidenceExtract  where the model states its confidence (group 1 of the first match), or null
  * @param judges             models that grade (judge checks name them by id); never evaluated themselves
  * @param pairwise           comparisons of two targets by a judge, run after the calls (as declared)
+ * @param confidentWrongAt   stated confidence from which a failed call counts as confidently wrong
  */
 public record Suite(String name, String description, Source source, List<MessageTemplate> messages,
                     List<Case> cases, Source dataset, int repeat, int concurrency,
                     List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract, List<TargetSpec> judges,
-                    List<dev.fieldtest.core.config.ConfigNode> pairwise) {
+                    List<dev.fieldtest.core.config.ConfigNode> pairwise, double confidentWrongAt) {
 
     /** A file the suite was read from, with the SHA-256 of its bytes for provenance. */
     public record Source(Path file, String sha256) {}
@@ -39,11 +40,11 @@ public record Suite(String name, String description, Source source, List<Message
     }
 
     public Suite withRepeat(int k) {
-        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges, pairwise);
+        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt);
     }
 
     public Suite withConcurrency(int n) {
-        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges, pairwise);
+        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt);
     }
 
     /** The base folder relative paths in the suite resolve against. */

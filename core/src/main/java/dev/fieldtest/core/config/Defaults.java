@@ -29,6 +29,8 @@ public final class Defaults {
 
     /** Equal-width bins of stated confidence for the expected calibration error. */
     public static final int CALIBRATION_BINS = 10;
+    /** Stated confidence from which a failed call counts as confidently wrong ({@code confidence.confident_wrong_at}). */
+    public static final double CONFIDENT_WRONG_AT = 0.8;
     /** Fewest calls a slice needs to be named the worst slice (smaller slices still appear in slices). */
     public static final int WORST_SLICE_MIN_N = 5;
 

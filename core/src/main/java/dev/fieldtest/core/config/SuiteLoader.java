@@ -106,11 +106,14 @@ public final class SuiteLoader {
         judges.stream().filter(j -> targets.stream().anyMatch(t -> t.id().equals(j.id()))).forEach(j -> problems.add(j.settings().location(),
                 "judge id \"" + j.id() + "\" is also a target id", "give judges ids of their own"));
         List<CheckSpec> checks = checks(r, base, problems);
-        Pattern confidence = r.get("confidence").map(n -> new ConfigReader(n, problems).allowKeys(Set.of("extract")).regex("extract")).orElse(null);
+        ConfigReader conf = new ConfigReader(r.get("confidence").orElse(ConfigNode.of(java.util.Map.of(), "confidence")), problems)
+                .allowKeys(Set.of("extract", "confident_wrong_at"));
+        Pattern confidence = conf.regex("extract");
+        double confidentWrongAt = conf.number("confident_wrong_at", Defaults.CONFIDENT_WRONG_AT, 0, 1);
         problems.throwIfAny();
         List<ConfigNode> pairwise = r.get("pairwise").map(ConfigNode::items).orElse(List.of());
         return new Suite(name, description, source, messages, variations.expand(cases), dataset, repeat, concurrency, targets, checks,
-                confidence, judges, pairwise);
+                confidence, judges, pairwise, confidentWrongAt);
     }
 
     private static List<MessageTemplate> messages(ConfigReader r, Problems problems) {

@@ -39,7 +39,7 @@ public final class SummaryDocument {
         s.put("completed_calls", outcome.completed());
         s.put("repeat", suite.repeat());
         s.put("concurrency", suite.concurrency());
-        s.set("targets", TargetSummaryJson.targets(aggregate, suite.repeat()));
+        s.set("targets", TargetSummaryJson.targets(aggregate, suite.repeat(), suite.confidentWrongAt()));
         s.set("provenance", provenance(suite, components));
         return s;
     }

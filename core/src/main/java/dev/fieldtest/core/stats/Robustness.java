@@ -14,8 +14,8 @@ import java.util.TreeMap;
  * so merging is a union. Not thread-safe.
  */
 public final class Robustness {
-    /** Stated confidence at or above which a failed call counts as confidently wrong. */
-    public static final double CONFIDENT = 0.8;
+    /** Default stated confidence at or above which a failed call counts as confidently wrong. */
+    public static final double CONFIDENT = dev.fieldtest.core.config.Defaults.CONFIDENT_WRONG_AT;
     private static final Set<String> ESCALATIONS = Set.of("behaviour:abstain", "behaviour:clarify", "behaviour:refuse");
 
     /** Pass and score of one call; score null when no verdict was measured. */
@@ -25,7 +25,8 @@ public final class Robustness {
     final TreeMap<String, TreeMap<String, Outcome>> variants = new TreeMap<>();
     final long[] expectEscalation = new long[2];   // calls whose case expects abstain/clarify/refuse; of them escalated
     final long[] expectAnswer = new long[2];       // calls whose case expects an answer; of them escalated
-    long confidentWrong;
+    /** Stated confidences of failed calls and how often each occurred, so any threshold can be applied. */
+    final TreeMap<Double, Long> failedConfidences = new TreeMap<>();
     long inventedItems;
     long callsWithInvented;
     final TreeMap<String, Long> invented = new TreeMap<>();
@@ -47,7 +48,7 @@ public final class Robustness {
             bucket[0]++;
             if (escalated) bucket[1]++;
         }
-        if (!pass && call.confidence() != null && call.confidence() >= CONFIDENT) confidentWrong++;
+        if (!pass && call.confidence() != null) failedConfidences.merge(call.confidence(), 1L, Long::sum);
         long items = 0;
         for (Verdict v : call.verdicts()) {
             for (String f : v.findings()) {
@@ -75,7 +76,7 @@ public final class Robustness {
             expectEscalation[i] += o.expectEscalation[i];
             expectAnswer[i] += o.expectAnswer[i];
         }
-        confidentWrong += o.confidentWrong;
+        o.failedConfidences.forEach((c, n) -> failedConfidences.merge(c, n, Long::sum));
         inventedItems += o.inventedItems;
         callsWithInvented += o.callsWithInvented;
         o.invented.forEach((k, n) -> invented.merge(k, n, Long::sum));

@@ -21,7 +21,7 @@ final class RobustnessJson {
 
     private RobustnessJson() {}
 
-    static ObjectNode render(Robustness r, long calls) {
+    static ObjectNode render(Robustness r, long calls, double confidentAt) {
         ObjectNode out = JsonNodeFactory.instance.objectNode();
         ObjectNode byVariant = out.putObject("by_variant");
         String worst = null;
@@ -65,8 +65,9 @@ final class RobustnessJson {
         esc.put("over_rate", rate(r.expectAnswer[1], r.expectAnswer[0]));
         esc.put("n_expecting_answer", r.expectAnswer[0]);
 
-        out.putObject("confident_wrong").put("rate", rate(r.confidentWrong, calls)).put("count", r.confidentWrong)
-                .put("threshold", Robustness.CONFIDENT).put("n", calls);
+        long confidentWrong = r.failedConfidences.tailMap(confidentAt, true).values().stream().mapToLong(Long::longValue).sum();
+        out.putObject("confident_wrong").put("rate", rate(confidentWrong, calls)).put("count", confidentWrong)
+                .put("threshold", confidentAt).put("n", calls);
 
         ObjectNode inv = out.putObject("invented_references");
         inv.put("per_100_calls", calls == 0 ? null : TargetSummaryJson.round(100.0 * r.inventedItems / calls));

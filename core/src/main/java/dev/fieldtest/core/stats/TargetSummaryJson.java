@@ -53,8 +53,13 @@ public final class TargetSummaryJson {
      * @param repeat runs per case the suite asked for (≥ 1); decides which k are reported
      */
     public static ObjectNode targets(RunAggregate run, int repeat) {
+        return targets(run, repeat, Robustness.CONFIDENT);
+    }
+
+    /** As {@link #targets(RunAggregate, int)}, counting failed calls as confidently wrong from {@code confidentWrongAt}. */
+    public static ObjectNode targets(RunAggregate run, int repeat, double confidentWrongAt) {
         ObjectNode out = JSON.objectNode();
-        run.targets().forEach((id, target) -> out.set(id, render(target, repeat)));
+        run.targets().forEach((id, target) -> out.set(id, render(target, repeat, confidentWrongAt)));
         return out;
     }
 
@@ -64,6 +69,11 @@ public final class TargetSummaryJson {
      * @param repeat runs per case the suite asked for (≥ 1); decides which k are reported
      */
     public static ObjectNode render(TargetAggregate a, int repeat) {
+        return render(a, repeat, Robustness.CONFIDENT);
+    }
+
+    /** As {@link #render(TargetAggregate, int)}, counting failed calls as confidently wrong from {@code confidentWrongAt}. */
+    public static ObjectNode render(TargetAggregate a, int repeat, double confidentWrongAt) {
         var ks = PassAtK.reportedK(repeat);
         ObjectNode out = JSON.objectNode();
         out.put("calls", a.calls());
@@ -135,7 +145,7 @@ public final class TargetSummaryJson {
             w.put("pass_rate", round(worst.get().tally().passRate()));
             w.put("n", worst.get().tally().n());
         }
-        out.set("robustness", RobustnessJson.render(a.robustness(), a.calls()));
+        out.set("robustness", RobustnessJson.render(a.robustness(), a.calls(), confidentWrongAt));
         return out;
     }
 

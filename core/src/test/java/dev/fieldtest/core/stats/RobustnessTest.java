@@ -79,6 +79,17 @@ class RobustnessTest {
     }
 
     @Test
+    void theConfidentWrongThresholdIsTheSuitesChoice() {
+        TargetAggregate a = new TargetAggregate("t");
+        calls().forEach(a::add);
+        // From 0.5, c (failed at 0.5) counts too: 2 of 8 calls.
+        JsonNode cw = TargetSummaryJson.render(a, 1, 0.5).path("robustness").path("confident_wrong");
+        assertThat(cw.path("count").asInt()).isEqualTo(2);
+        assertThat(cw.path("rate").asDouble()).isEqualTo(0.25);
+        assertThat(cw.path("threshold").asDouble()).isEqualTo(0.5);
+    }
+
+    @Test
     void mergingSplitsGivesTheSameRobustness() {
         List<ScoredCall> all = calls();
         TargetAggregate whole = new TargetAggregate("t");
