@@ -52,7 +52,8 @@ final class RobustnessSection {
         }
         JsonNode inv = r.path("invented_references");
         if (inv.path("items_total").asLong() > 0) {
-            parts.append("invented references ").append(inv.path("per_100_calls").asText()).append(" per 100 calls (e.g. `")
+            parts.append("invented references ").append(String.format(java.util.Locale.ROOT, "%.1f", inv.path("per_100_calls").asDouble()))
+                    .append(" per 100 calls (e.g. `")
                     .append(Markdown.inline(inv.path("items").fieldNames().next(), 60)).append("`); ");
         }
         if (r.path("unmeasured").path("total").asLong() > 0) {
