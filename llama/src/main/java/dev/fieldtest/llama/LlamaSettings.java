@@ -1,7 +1,6 @@
 package dev.fieldtest.llama;
 
 import dev.fieldtest.core.Pricing;
-import dev.fieldtest.core.config.ConfigException;
 import dev.fieldtest.core.config.Env;
 import dev.fieldtest.core.config.Problems;
 import dev.fieldtest.core.spi.TargetSpec;
@@ -34,15 +33,7 @@ public record LlamaSettings(String id, Path model, String modelAsWritten, Sampli
      * problem goes to {@code problems} with its location; returns null when this spec had any.
      */
     public static LlamaSettings read(TargetSpec spec, Env env, Problems problems) {
-        Problems mine = new Problems(); // own list, so problems of other targets do not fail this one
-        LlamaSettings settings = new SettingsReader(spec, env, mine).read();
-        try {
-            mine.throwIfAny();
-            return settings;
-        } catch (ConfigException e) {
-            problems.addAll(e);
-            return null;
-        }
+        return problems.isolated(mine -> new SettingsReader(spec, env, mine).read());
     }
 
     /** The model's file name, which is what results and reports call the model. */

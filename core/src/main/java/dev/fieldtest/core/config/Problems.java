@@ -27,6 +27,18 @@ public final class Problems {
         return found.isEmpty();
     }
 
+    /**
+     * Runs {@code read} against a list of its own, so that one part's validity does not depend on another's
+     * problems; adds what it found here and returns null when it found any, else what it read.
+     */
+    public <T> T isolated(java.util.function.Function<Problems, T> read) {
+        Problems mine = new Problems();
+        T value = read.apply(mine);
+        if (mine.isEmpty()) return value;
+        addAll(mine);
+        return null;
+    }
+
     /** Throws a {@link ConfigException} carrying every problem added so far, if there is any. */
     public void throwIfAny() {
         if (!found.isEmpty()) throw new ConfigException(found);

@@ -2,7 +2,6 @@ package dev.fieldtest.targets.openai;
 
 import dev.fieldtest.core.Pricing;
 import dev.fieldtest.core.Secrets;
-import dev.fieldtest.core.config.ConfigException;
 import dev.fieldtest.core.config.Env;
 import dev.fieldtest.core.config.Problems;
 import dev.fieldtest.core.spi.TargetSpec;
@@ -40,15 +39,7 @@ public record OpenAiSettings(String id, URI endpoint, String apiKey, String mode
      * when this spec had any.
      */
     public static OpenAiSettings read(TargetSpec spec, Env env, Problems problems) {
-        Problems mine = new Problems(); // own list, so problems of other targets do not fail this one
-        OpenAiSettings settings = new SettingsReader(spec, env, mine).read();
-        try {
-            mine.throwIfAny();
-            return settings;
-        } catch (ConfigException e) {
-            problems.addAll(e);
-            return null;
-        }
+        return problems.isolated(mine -> new SettingsReader(spec, env, mine).read());
     }
 
     /** Settings for provenance: no api_key, header names without their values. */
