@@ -1,0 +1,191 @@
+package dev.fieldtest.load;
+
+import dev.fieldtest.core.CallRequest;
+import dev.fieldtest.core.Observation;
+import dev.fieldtest.core.spi.Target;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.PrimitiveIterator;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.Semaphore;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.Supplier;
+
+/**
+ * Runs one open-loop step: a single scheduler thread waits for each intended instant of a {@link Schedule}
+ * ({@link LockSupport#parkNanos} until about 50 µs before, then spinning) and hands the request to a new virtual
+ * thread. It never waits for a response, so a slow target cannot delay later sends (no coordinated omission).
+ *
+ * <p>Requests whose intended start falls in the first {@code warmUp} or the last {@code coolDown} of the step are
+ * sent but not measured. Sending stops at {@code duration} or after {@code maxRequests} sends; the runner then waits
+ * up to {@code drainTimeout} for calls still in flight and interrupts the rest (they count as sent, not completed).
+ * {@link #stop()} ends the step early: {@link #run()} then returns what completed so far. One runner runs one step.
+ */
+public final class OpenLoopRunner {
+    /** How far ahead of an intended instant the scheduler stops parking and starts spinning, ns. */
+    static final long SPIN_NANOS = 50_000;
+
+    /**
+     * @param duration     the whole step, warm-up and cool-down included
+     * @param warmUp       sends intended before this offset are not measured
+     * @param coolDown     sends intended in the last {@code coolDown} are not measured
+     * @param maxRequests  an upper bound on sends whatever the schedule says
+     * @param maxInFlight  calls allowed at once (like a fixed pool of connections); a send that finds none free
+     *                     waits, and that wait counts in corrected latency. {@link Integer#MAX_VALUE}: no cap
+     * @param drainTimeout how long to wait for in-flight calls after the last send
+     */
+    public record Settings(Duration duration, Duration warmUp, Duration coolDown, int maxRequests, int maxInFlight, Duration drainTimeout) {
+        public Settings {
+            if (duration.isNegative() || duration.isZero()) throw new IllegalArgumentException("duration must be positive");
+            if (warmUp.isNegative() || coolDown.isNegative()) throw new IllegalArgumentException("warm-up and cool-down must not be negative");
+            if (warmUp.plus(coolDown).compareTo(duration) >= 0) throw new IllegalArgumentException("warm-up plus cool-down must leave a measurement window");
+            if (maxRequests < 1 || maxInFlight < 1) throw new IllegalArgumentException("maxRequests and maxInFlight must be at least 1");
+        }
+
+        /** No warm-up or cool-down, no concurrency cap, at most one million sends, 30 s drain. */
+        public static Settings of(Duration duration) {
+            return new Settings(duration, Duration.ZERO, Duration.ZERO, 1_000_000, Integer.MAX_VALUE, Duration.ofSeconds(30));
+        }
+
+        public Settings withWarmUp(Duration w) {
+            return new Settings(duration, w, coolDown, maxRequests, maxInFlight, drainTimeout);
+        }
+
+        public Settings withCoolDown(Duration c) {
+            return new Settings(duration, warmUp, c, maxRequests, maxInFlight, drainTimeout);
+        }
+
+        public Settings withMaxInFlight(int n) {
+            return new Settings(duration, warmUp, coolDown, maxRequests, n, drainTimeout);
+        }
+
+        public Settings withDrainTimeout(Duration d) {
+            return new Settings(duration, warmUp, coolDown, maxRequests, maxInFlight, d);
+        }
+    }
+
+    private final Target target;
+    private final Schedule schedule;
+    private final Settings settings;
+    private final Supplier<CallRequest> requests;
+    private final ConcurrentLinkedQueue<SentRequest> done = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<Long> measuredLagMicros = new ConcurrentLinkedQueue<>();
+    private final Set<Thread> inFlight = ConcurrentHashMap.newKeySet();
+    private final Semaphore slots;
+    private final Object lock = new Object();
+    private volatile boolean stopped;
+    private volatile Thread scheduler;
+    private long sent;
+    private long finished;
+
+    /** {@code requests} is called once per send, on the scheduler thread (e.g. cycling through inputs). */
+    public OpenLoopRunner(Target target, Schedule schedule, Settings settings, Supplier<CallRequest> requests) {
+        this.target = Objects.requireNonNull(target);
+        this.schedule = Objects.requireNonNull(schedule);
+        this.settings = Objects.requireNonNull(settings);
+        this.requests = Objects.requireNonNull(requests);
+        this.slots = settings.maxInFlight() == Integer.MAX_VALUE ? null : new Semaphore(settings.maxInFlight(), true);
+    }
+
+    /** A supplier cycling through {@code inputs} in order, forever. */
+    public static Supplier<CallRequest> cycling(List<CallRequest> inputs) {
+        if (inputs.isEmpty()) throw new IllegalArgumentException("no inputs");
+        List<CallRequest> copy = List.copyOf(inputs);
+        int[] next = {0};
+        return () -> copy.get(next[0]++ % copy.size());
+    }
+
+    /** Runs the step on the calling thread (which becomes the scheduler) and returns what it measured. */
+    public StepResult run() throws InterruptedException {
+        scheduler = Thread.currentThread();
+        long durationNanos = settings.duration().toNanos();
+        long windowStart = settings.warmUp().toNanos();
+        long windowEnd = durationNanos - settings.coolDown().toNanos();
+        long startEpochMs = System.currentTimeMillis();
+        long base = System.nanoTime();
+        long sentMeasured = 0;
+        PrimitiveIterator.OfLong offsets = schedule.offsets();
+        while (!stopped && sent < settings.maxRequests()) {
+            long intended = offsets.nextLong();
+            if (intended >= durationNanos) break;
+            if (!waitUntil(base + intended)) break;
+            boolean measured = intended >= windowStart && intended < windowEnd;
+            if (measured) sentMeasured++;
+            dispatch(base, intended, measured, requests.get());
+        }
+        drain(base + Math.max(durationNanos, System.nanoTime() - base));
+        List<SentRequest> snapshot = new ArrayList<>(done);
+        List<Long> lags = new ArrayList<>(measuredLagMicros);
+        return StepMeasurement.of(schedule.offeredRps(settings.duration()), windowEnd - windowStart, sentMeasured, snapshot, lags, startEpochMs);
+    }
+
+    /** Ends the step early: no more sends; {@link #run()} returns what completed so far. Safe from any thread. */
+    public void stop() {
+        stopped = true;
+        Thread s = scheduler;
+        if (s != null) LockSupport.unpark(s);
+        synchronized (lock) {
+            lock.notifyAll();
+        }
+    }
+
+    /** Parks, then spins, until {@code deadline} (nanoTime); false when stopped first. */
+    private boolean waitUntil(long deadline) {
+        while (!stopped) {
+            long remaining = deadline - System.nanoTime();
+            if (remaining <= 0) return true;
+            if (remaining > SPIN_NANOS) LockSupport.parkNanos(remaining - SPIN_NANOS);
+            else Thread.onSpinWait();
+        }
+        return false;
+    }
+
+    private void dispatch(long base, long intended, boolean measured, CallRequest request) {
+        synchronized (lock) {
+            sent++;
+        }
+        Thread.ofVirtual().name("fieldtest-load-", sent).start(() -> {
+            Thread self = Thread.currentThread();
+            inFlight.add(self);
+            long dispatch = System.nanoTime() - base;
+            if (measured) measuredLagMicros.add(Math.max(0, dispatch - intended) / 1_000);
+            boolean holding = false;
+            try {
+                if (slots != null) {
+                    slots.acquire();
+                    holding = true;
+                }
+                long actualSend = System.nanoTime() - base;
+                Observation o = target.call(request);
+                done.add(new SentRequest(intended, dispatch, actualSend, o, measured));
+            } catch (InterruptedException e) {
+                // stopped or drained out: sent, never completed
+            } finally {
+                if (holding) slots.release();
+                inFlight.remove(self);
+                synchronized (lock) {
+                    finished++;
+                    lock.notifyAll();
+                }
+            }
+        });
+    }
+
+    /** Waits until every call has returned, the drain timeout passes after {@code sendingEnd}, or stop(). */
+    private void drain(long sendingEnd) throws InterruptedException {
+        long deadline = sendingEnd + settings.drainTimeout().toNanos();
+        synchronized (lock) {
+            while (!stopped) {
+                if (finished >= sent) break;
+                long remaining = deadline - System.nanoTime();
+                if (remaining <= 0) break;
+                lock.wait(Math.max(1, remaining / 1_000_000));
+            }
+        }
+        for (Thread t : inFlight) t.interrupt();
+    }
+}
