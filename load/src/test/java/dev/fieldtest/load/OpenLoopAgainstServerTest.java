@@ -64,7 +64,7 @@ class OpenLoopAgainstServerTest {
         assertThat(result.succeeded()).isEqualTo(100);
         assertThat(result.achievedRps()).isEqualTo(50.0);
         // The server waits 20 ms before replying; loopback HTTP adds a few ms at most on a busy 2-core machine.
-        assertThat(result.service().p50Ms()).isBetween(20.0, 35.0);
+        assertThat(result.service().p50Ms()).isBetween(20.0, 60.0); // the injected 20 ms plus loopback HTTP, with room for a busy 2-core machine
         assertThat(result.corrected().p50Ms()).isGreaterThanOrEqualTo(result.service().p50Ms());
         // Send lag is recorded for every measured send. Validity is not asserted here: with the server, the HTTP
         // stack and the generator sharing 2 cores, 1–3 of 100 virtual-thread starts were seen 1–3 ms late, which is
