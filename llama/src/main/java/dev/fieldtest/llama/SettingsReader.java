@@ -39,8 +39,7 @@ final class SettingsReader {
         String written = modelPath();
         Path model = written == null ? null : checkedModel(written);
         SamplingParams params = params();
-        Duration timeout = r.duration("timeout", Defaults.TIMEOUT);
-        if (timeout.isZero()) problem(r.get("timeout").orElseThrow(), "must be longer than 0", "use a duration such as 30s");
+        Duration timeout = r.positiveDuration("timeout", Defaults.TIMEOUT);
         Pricing pricing = r.pricing("pricing", false);
         int context = r.integer("context", LlamaSettings.DEFAULT_CONTEXT, 16, 1 << 20);
         int threads = r.integer("threads", LlamaSettings.DEFAULT_THREADS, 1, 1024);

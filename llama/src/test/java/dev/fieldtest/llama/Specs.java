@@ -3,7 +3,6 @@ package dev.fieldtest.llama;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.Message;
-import dev.fieldtest.core.config.ConfigException;
 import dev.fieldtest.core.config.ConfigNode;
 import dev.fieldtest.core.config.ConfigProblem;
 import dev.fieldtest.core.config.Env;
@@ -48,14 +47,9 @@ final class Specs {
     static List<ConfigProblem> problems(String yaml, Path baseDir) {
         Problems problems = new Problems();
         var t = new LlamaTargetFactory(ENV).create(spec(yaml, baseDir), problems);
-        try {
-            problems.throwIfAny();
-            if (t != null) t.close();
-            return List.of();
-        } catch (ConfigException e) {
-            if (t != null) throw new AssertionError("a target was built despite problems: " + e.getMessage());
-            return e.problems();
-        }
+        if (t != null && !problems.isEmpty()) throw new AssertionError("a target was built despite problems: " + problems.list());
+        if (t != null) t.close();
+        return problems.list();
     }
 
     static CallRequest ask(String prompt) {

@@ -106,6 +106,16 @@ public final class ConfigReader {
         return Duration.ofNanos(Math.round(millis * 1e6));
     }
 
+    /** A {@link #duration} that must be longer than 0 (a timeout, a window); 0 is reported at the value. */
+    public Duration positiveDuration(String key, Duration fallback) {
+        Duration d = duration(key, fallback);
+        if (d.isZero()) {
+            ConfigNode n = map.get(key).orElseThrow();
+            problems.add(n.location(), n.path() + " must be longer than 0", "use a duration such as 30s");
+        }
+        return d;
+    }
+
     /** A regular expression, compiled; a syntax error is reported with the pattern's own explanation. */
     public Pattern regex(String key) {
         ConfigNode n = map.get(key).orElse(null);

@@ -26,7 +26,11 @@ public final class QaSettingsReader {
 
     /** The settings, or null after adding every problem of this spec to {@code problems}. */
     public static QaSettings read(TargetSpec spec, Problems problems) {
-        Problems mine = new Problems(); // own list, so other targets' problems do not fail this one
+        return problems.isolated(mine -> readInto(spec, mine));
+    }
+
+    /** Reads into {@code mine}, this spec's own problem list; the result is meaningless when it has any. */
+    private static QaSettings readInto(TargetSpec spec, Problems mine) {
         ConfigReader r = new ConfigReader(spec.settings(), mine).allowKeys(KEYS);
         String kbPath = r.requiredString("knowledge_base", "add `knowledge_base: kb.jsonl`, a JSONL file of {id, question, answer, topic} relative to the suite");
         String model = model(r, mine);
@@ -52,8 +56,6 @@ public final class QaSettingsReader {
                 }
             }
         }
-        problems.addAll(mine);
-        if (!mine.isEmpty()) return null;
         return new QaSettings(spec.id(), kbPath, sha, entries, model, threshold, topK, temperature, seed, pricing);
     }
 

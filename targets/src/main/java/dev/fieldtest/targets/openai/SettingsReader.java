@@ -46,8 +46,7 @@ final class SettingsReader {
         Map<String, Object> params = params();
         boolean stream = r.bool("stream", false);
         Pricing pricing = r.pricing("pricing", true);
-        Duration timeout = r.duration("timeout", Defaults.TIMEOUT);
-        if (timeout.isZero()) problem("timeout", "must be longer than 0", "use a duration such as 30s");
+        Duration timeout = r.positiveDuration("timeout", Defaults.TIMEOUT);
         RetryPolicy retry = new RetryPolicy(r.integer("max_retries", Defaults.MAX_RETRIES, 0, 100), retryOn(),
                 r.duration("backoff", Defaults.BACKOFF_BASE), r.duration("backoff_max", Defaults.BACKOFF_MAX), Defaults.RETRY_AFTER_MAX);
         Map<String, String> headers = headers(apiKey != null);
