@@ -191,7 +191,10 @@ class OpenAiTargetFailureTest {
                 throw new IllegalStateException("interrupted", e);
             }
         });
-        while (server.requestCount() == 0) Thread.sleep(5);
+        long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
+        // Bounded: a call that fails before it sends must fail this test, not hang it.
+        while (server.requestCount() == 0 && !call.isDone() && System.nanoTime() < deadline) Thread.sleep(5);
+        assertThat(server.requestCount()).as("the call reached the server (call done early: %s)", call.isDone()).isEqualTo(1);
         caller.get().interrupt();
 
         assertThatThrownBy(call::get).isInstanceOf(ExecutionException.class)
