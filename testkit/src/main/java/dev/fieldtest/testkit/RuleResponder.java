@@ -9,14 +9,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A {@link Responder} driven by a rules file, for dry runs ({@code fieldtest stub-server --rules FILE}).
  * The first rule whose {@code match} regex is found in the last user message answers; otherwise the
- * default reply does. Rules files are YAML or JSON (see {@link RuleReader} for the format). Immutable and
- * thread-safe.
+ * default reply does. Rules files are YAML or JSON (see {@link RuleReader} for the format). Thread-safe.
  *
  * <pre>
  * default_reply: "I don't know. You asked: {{input}}"
@@ -27,12 +27,19 @@ import java.util.regex.Pattern;
  *   - match: "(?i)overloaded"
  *     error: throttled
  *     retry_after: 1
+ * rate_limit: {rps: 30, burst: 10}
  * </pre>
  *
  * In replies, {@code {{0}}} is the whole match, {@code {{1}}}… its groups and {@code {{input}}} the last
  * user message. {@code error} is one of {@link #ERRORS}. A rule with {@code model} (a regex) applies only to
  * requests for a matching model; a rule with {@code share: 0.25} takes every fourth request it matches
  * (deterministically), letting the next rule answer the others — a flaky model for pass^k.
+ *
+ * <p>{@code rate_limit} (a {@link RateLimit}) plays a provider's request limit: a token bucket holding
+ * {@code burst} tokens, refilled at {@code rps} per second; a request that finds it empty gets
+ * {@link Behavior.Throttle} with a Retry-After of whole seconds until the next token, whatever the rules say.
+ * It is one map, or a list of maps with {@code model} (a regex), each its own bucket; a request counts
+ * against the first limit whose model matches, and against none when none does.
  */
 public final class RuleResponder implements Responder {
     /** Values of {@code error:}, named like fieldtest's error classes. */
@@ -66,13 +73,20 @@ public final class RuleResponder implements Responder {
     /** Per rule, how many requests it matched so far: a rule with a share applies to a fixed, spread-out part of them. */
     private final java.util.concurrent.atomic.AtomicLong[] matched;
     private final String defaultReply;
+    private final List<RateLimit> rateLimits;
 
     /** {@code defaultReply} is a template like a rule's reply; null means {@code "echo: {{input}}"}. */
     public RuleResponder(List<Rule> rules, String defaultReply) {
+        this(rules, defaultReply, List.of());
+    }
+
+    /** As {@link #RuleResponder(List, String)}, with rate limits: a request counts against the first that applies. */
+    public RuleResponder(List<Rule> rules, String defaultReply, List<RateLimit> rateLimits) {
         this.rules = List.copyOf(rules);
         this.matched = new java.util.concurrent.atomic.AtomicLong[this.rules.size()];
         java.util.Arrays.setAll(matched, i -> new java.util.concurrent.atomic.AtomicLong());
         this.defaultReply = defaultReply == null ? "echo: {{input}}" : defaultReply;
+        this.rateLimits = List.copyOf(rateLimits);
     }
 
     /** Reads a YAML or JSON rules file; problems name the file and the rule's position. */
@@ -80,25 +94,43 @@ public final class RuleResponder implements Responder {
         return parse(Files.readString(file), file.toString());
     }
 
-    /** Parses rules text; {@code source} names it in error messages. */
+    /** Parses rules text; {@code source} names it in error messages. Rate limits run on {@link System#nanoTime()}. */
     public static RuleResponder parse(String text, String source) {
+        return parse(text, source, System::nanoTime);
+    }
+
+    /** Parses rules text, with {@code clock} (nanoseconds) for the rate limits' buckets, which start full now. */
+    public static RuleResponder parse(String text, String source, LongSupplier clock) {
         JsonNode root;
         try {
             root = YAML.readTree(text);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
             throw new IllegalArgumentException(source + ": not valid YAML or JSON: " + e.getOriginalMessage(), e);
         }
-        return new RuleReader(source).read(root);
+        // RuleReader knows rules and default_reply; rate_limit is read here, beside it.
+        JsonNode limits = root instanceof com.fasterxml.jackson.databind.node.ObjectNode map ? map.remove("rate_limit") : null;
+        RuleResponder read = new RuleReader(source).read(root);
+        return new RuleResponder(read.rules, read.defaultReply, RateLimit.read(limits, source, clock));
     }
 
     public List<Rule> rules() {
         return rules;
     }
 
+    public List<RateLimit> rateLimits() {
+        return rateLimits;
+    }
+
     @Override
     public Behavior respond(RecordedRequest request) {
         String input = request.lastUserMessage();
         String model = request.model() == null ? "" : request.model();
+        for (RateLimit limit : rateLimits) {
+            if (!limit.appliesTo(model)) continue;
+            int retryAfter = limit.take();
+            if (retryAfter > 0) return new Behavior.Throttle(retryAfter);
+            break;
+        }
         for (int i = 0; i < rules.size(); i++) {
             Rule rule = rules.get(i);
             if (rule.model() != null && !rule.model().matcher(model).find()) continue;
