@@ -14,10 +14,7 @@ import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * Loads, validates and runs a suite the way every command does: all input is checked before the run
@@ -60,8 +57,7 @@ final class RunDriver {
     }
 
     private int execute(Suite suite, Components components, Path runDir) throws IOException, InterruptedException {
-        String runId = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
+        String runId = RunIds.next();
         Evaluation evaluation = new Evaluation(suite, components, runDir, List.of(new MarkdownReporter()));
         Thread hook = new Thread(() -> {
             evaluation.abort("interrupted (Ctrl-C); the calls that completed are kept");

@@ -18,11 +18,13 @@ import java.util.regex.Pattern;
  * @param judges             models that grade (judge checks name them by id); never evaluated themselves
  * @param pairwise           comparisons of two targets by a judge, run after the calls (as declared)
  * @param confidentWrongAt   stated confidence from which a failed call counts as confidently wrong
+ * @param load               the {@code load:} section as written, read by the load module (docs/load.md); null when absent
  */
 public record Suite(String name, String description, Source source, List<MessageTemplate> messages,
                     List<Case> cases, Source dataset, int repeat, int concurrency,
                     List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract, List<TargetSpec> judges,
-                    List<dev.fieldtest.core.config.ConfigNode> pairwise, double confidentWrongAt) {
+                    List<dev.fieldtest.core.config.ConfigNode> pairwise, double confidentWrongAt,
+                    dev.fieldtest.core.config.ConfigNode load) {
 
     /** A file the suite was read from, with the SHA-256 of its bytes for provenance. */
     public record Source(Path file, String sha256) {}
@@ -40,11 +42,15 @@ public record Suite(String name, String description, Source source, List<Message
     }
 
     public Suite withRepeat(int k) {
-        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt);
+        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load);
     }
 
     public Suite withConcurrency(int n) {
-        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt);
+        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load);
+    }
+
+    public Suite withLoad(dev.fieldtest.core.config.ConfigNode section) {
+        return new Suite(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, section);
     }
 
     /** The base folder relative paths in the suite resolve against. */

@@ -4,20 +4,16 @@ import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.Observation;
 import dev.fieldtest.core.spi.Target;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.PrimitiveIterator;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.Supplier;
 
 /**
  * Runs one open-loop step: a single scheduler thread waits for each intended instant of a {@link Schedule}
- * ({@link LockSupport#parkNanos} until about 50 µs before, then spinning) and hands the request to a new virtual
+ * ({@link LockSupport#parkNanos} until about 50 µs before, then spinning) and hands the request to a pooled sender
  * thread. It never waits for a response, so a slow target cannot delay later sends (no coordinated omission).
  *
  * <p>Requests whose intended start falls in the first {@code warmUp} or the last {@code coolDown} of the step are
@@ -72,22 +68,29 @@ public final class OpenLoopRunner {
     private final Schedule schedule;
     private final Settings settings;
     private final Supplier<CallRequest> requests;
-    private final ConcurrentLinkedQueue<SentRequest> done = new ConcurrentLinkedQueue<>();
-    private final ConcurrentLinkedQueue<Long> measuredLagMicros = new ConcurrentLinkedQueue<>();
-    private final Set<Thread> inFlight = ConcurrentHashMap.newKeySet();
+    private final StepCalls calls;
     private final Semaphore slots;
-    private final Object lock = new Object();
     private volatile boolean stopped;
     private volatile Thread scheduler;
-    private long sent;
-    private long finished;
 
-    /** {@code requests} is called once per send, on the scheduler thread (e.g. cycling through inputs). */
+    /** A runner whose requests go to a {@link StepRecorder#plain()} recorder only. */
     public OpenLoopRunner(Target target, Schedule schedule, Settings settings, Supplier<CallRequest> requests) {
+        this(target, schedule, settings, requests, StepRecorder.plain(), r -> {});
+    }
+
+    /**
+     * @param requests   called once per send, on the scheduler thread (e.g. cycling through inputs)
+     * @param recorder   folds every completed request into the step's figures
+     * @param onComplete sees every completed request before the recorder does (to append it durably); if it
+     *                   throws, the step stops and {@link #failure()} tells why
+     */
+    public OpenLoopRunner(Target target, Schedule schedule, Settings settings, Supplier<CallRequest> requests,
+                          StepRecorder recorder, java.util.function.Consumer<SentRequest> onComplete) {
         this.target = Objects.requireNonNull(target);
         this.schedule = Objects.requireNonNull(schedule);
         this.settings = Objects.requireNonNull(settings);
         this.requests = Objects.requireNonNull(requests);
+        this.calls = new StepCalls(recorder, onComplete, this::stop);
         this.slots = settings.maxInFlight() == Integer.MAX_VALUE ? null : new Semaphore(settings.maxInFlight(), true);
     }
 
@@ -108,8 +111,9 @@ public final class OpenLoopRunner {
         long startEpochMs = System.currentTimeMillis();
         long base = System.nanoTime();
         long sentMeasured = 0;
+        calls.recorder().window(windowStart, windowEnd);
         PrimitiveIterator.OfLong offsets = schedule.offsets();
-        while (!stopped && sent < settings.maxRequests()) {
+        while (!stopped && calls.started() < settings.maxRequests()) {
             long intended = offsets.nextLong();
             if (intended >= durationNanos) break;
             if (!waitUntil(base + intended)) break;
@@ -117,10 +121,8 @@ public final class OpenLoopRunner {
             if (measured) sentMeasured++;
             dispatch(base, intended, measured, requests.get());
         }
-        drain(base + Math.max(durationNanos, System.nanoTime() - base));
-        List<SentRequest> snapshot = new ArrayList<>(done);
-        List<Long> lags = new ArrayList<>(measuredLagMicros);
-        return StepMeasurement.of(schedule.offeredRps(settings.duration()), windowEnd - windowStart, sentMeasured, snapshot, lags, startEpochMs);
+        calls.drain(base + Math.max(durationNanos, System.nanoTime() - base) + settings.drainTimeout().toNanos());
+        return calls.recorder().result(schedule.offeredRps(settings.duration()), windowEnd - windowStart, sentMeasured, startEpochMs);
     }
 
     /** Ends the step early: no more sends; {@link #run()} returns what completed so far. Safe from any thread. */
@@ -128,9 +130,17 @@ public final class OpenLoopRunner {
         stopped = true;
         Thread s = scheduler;
         if (s != null) LockSupport.unpark(s);
-        synchronized (lock) {
-            lock.notifyAll();
-        }
+        calls.stop();
+    }
+
+    /** Why the step stopped on its own (the completion hook failed), or null. */
+    public RuntimeException failure() {
+        return calls.failure();
+    }
+
+    /** Requests sent so far in this step, measured or not (for live progress). */
+    public long sent() {
+        return calls.started();
     }
 
     /** Parks, then spins, until {@code deadline} (nanoTime); false when stopped first. */
@@ -145,14 +155,9 @@ public final class OpenLoopRunner {
     }
 
     private void dispatch(long base, long intended, boolean measured, CallRequest request) {
-        synchronized (lock) {
-            sent++;
-        }
-        Thread.ofVirtual().name("fieldtest-load-", sent).start(() -> {
-            Thread self = Thread.currentThread();
-            inFlight.add(self);
+        calls.start(() -> {
             long dispatch = System.nanoTime() - base;
-            if (measured) measuredLagMicros.add(Math.max(0, dispatch - intended) / 1_000);
+            if (measured) calls.recorder().recordSendLag(Math.max(0, dispatch - intended) / 1_000);
             boolean holding = false;
             try {
                 if (slots != null) {
@@ -161,31 +166,10 @@ public final class OpenLoopRunner {
                 }
                 long actualSend = System.nanoTime() - base;
                 Observation o = target.call(request);
-                done.add(new SentRequest(intended, dispatch, actualSend, o, measured));
-            } catch (InterruptedException e) {
-                // stopped or drained out: sent, never completed
+                return new SentRequest(intended, dispatch, actualSend, System.nanoTime() - base, o, measured);
             } finally {
                 if (holding) slots.release();
-                inFlight.remove(self);
-                synchronized (lock) {
-                    finished++;
-                    lock.notifyAll();
-                }
             }
         });
-    }
-
-    /** Waits until every call has returned, the drain timeout passes after {@code sendingEnd}, or stop(). */
-    private void drain(long sendingEnd) throws InterruptedException {
-        long deadline = sendingEnd + settings.drainTimeout().toNanos();
-        synchronized (lock) {
-            while (!stopped) {
-                if (finished >= sent) break;
-                long remaining = deadline - System.nanoTime();
-                if (remaining <= 0) break;
-                lock.wait(Math.max(1, remaining / 1_000_000));
-            }
-        }
-        for (Thread t : inFlight) t.interrupt();
     }
 }

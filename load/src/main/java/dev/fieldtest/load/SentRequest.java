@@ -7,15 +7,17 @@ import dev.fieldtest.core.Observation;
  * one monotonic clock ({@link System#nanoTime()}). Immutable.
  *
  * @param intendedStartNanos when the schedule meant it to be sent
- * @param dispatchNanos      when its virtual thread started running; {@code dispatch − intended} is the
+ * @param dispatchNanos      when its sender thread started running; {@code dispatch − intended} is the
  *                           scheduler's own lag, the number the validity rule checks
- * @param actualSendNanos    when the virtual thread handed the request to {@code Target.call}, after waiting
+ * @param actualSendNanos    when the sender thread handed the request to {@code Target.call}, after waiting
  *                           for an in-flight slot when the runner caps concurrency. The target's own send (where
  *                           {@link Observation#latencyMs()} starts) is a few microseconds later still
+ * @param completedNanos     when {@code Target.call} returned
  * @param observation        what the target returned
  * @param measured           false when the intended start fell in warm-up or cool-down
  */
-public record SentRequest(long intendedStartNanos, long dispatchNanos, long actualSendNanos, Observation observation, boolean measured) {
+public record SentRequest(long intendedStartNanos, long dispatchNanos, long actualSendNanos, long completedNanos, Observation observation,
+                          boolean measured) {
 
     /** Scheduler lag, dispatch − intended start, in microseconds (never negative). */
     public long sendLagMicros() {

@@ -17,10 +17,11 @@ import org.HdrHistogram.HistogramLogWriter;
  *
  * @param offeredRps          the schedule's rate, requests per second
  * @param windowSeconds       length of the measurement window, seconds
- * @param sent                measured requests handed to a virtual thread
+ * @param sent                measured requests handed to a sender thread
  * @param completed           measured requests whose call returned before the step ended
  * @param succeeded           completed without an error
- * @param achievedRps         succeeded ÷ windowSeconds
+ * @param achievedRps         throughput: successful calls that completed inside the measurement window (whenever they
+ *                            were sent) ÷ windowSeconds
  * @param errors              completed calls by error class (absent classes had none)
  * @param throttled429        HTTP 429 responses over all attempts (sum of {@code Observation.throttled})
  * @param correctedLatency    (actual send − intended start) + service latency: what a user arriving on schedule waited
@@ -34,6 +35,12 @@ import org.HdrHistogram.HistogramLogWriter;
  * @param valid               false when more than 1% of sends were over 1 ms late: the load generator, not the
  *                            target, then shaped the numbers
  * @param invalidReason       why not valid; null when valid
+ * @param good                measured requests that succeeded and met every {@link Slo} limit (goodput's numerator;
+ *                            its denominator is {@code sent}: a request still in flight at the end is not good)
+ * @param outputTokens        output tokens the provider reported over the measured requests
+ * @param costUsd             cost of the measured requests, failed ones and retries included
+ * @param first               the step's first send (usually in warm-up): its cold latency; null when none completed
+ * @param qualitySample       a uniform sample of successful measured requests, for scoring with the suite's checks
  */
 public record StepResult(
         double offeredRps,
@@ -53,13 +60,34 @@ public record StepResult(
         Histogram sendLag,
         double sendLagOverOneMsShare,
         boolean valid,
-        String invalidReason) {
+        String invalidReason,
+        long good,
+        long outputTokens,
+        double costUsd,
+        SentRequest first,
+        java.util.List<SentRequest> qualitySample) {
 
     /** The largest share of sends that may be more than 1 ms late for a step to be valid. */
     public static final double MAX_LATE_SEND_SHARE = 0.01;
 
     public StepResult {
         errors = Map.copyOf(errors);
+        qualitySample = java.util.List.copyOf(qualitySample);
+    }
+
+    /** Share of measured sends that were good, 0 when none were sent. */
+    public double goodputShare() {
+        return sent == 0 ? 0 : (double) good / sent;
+    }
+
+    /** Failed ÷ completed, 0 when none completed. */
+    public double errorRate() {
+        return completed == 0 ? 0 : (double) failed() / completed;
+    }
+
+    /** Cost of the measured requests ÷ those that succeeded; null when none succeeded. */
+    public Double costPerSuccessUsd() {
+        return succeeded == 0 ? null : costUsd / succeeded;
     }
 
     public LatencySummary corrected() {

@@ -57,9 +57,9 @@ class OpenLoopRunnerTest {
     @Test
     void tpotNeedsMoreThanOneOutputToken() {
         CallRequest r = INPUTS.get(0);
-        assertThat(StepMeasurement.tpotMicros(ok(r, 10, 5.0, List.of(5.0), new Usage(3, 1)))).isNull();
-        assertThat(StepMeasurement.tpotMicros(ok(r, 10, 5.0, List.of(5.0, 9.0), null))).isNull();
-        assertThat(StepMeasurement.tpotMicros(ok(r, 10, 5.0, List.of(5.0, 9.0), new Usage(3, 5)))).isEqualTo(1_000);
+        assertThat(StepRecorder.tpotMicros(ok(r, 10, 5.0, List.of(5.0), new Usage(3, 1)))).isNull();
+        assertThat(StepRecorder.tpotMicros(ok(r, 10, 5.0, List.of(5.0, 9.0), null))).isNull();
+        assertThat(StepRecorder.tpotMicros(ok(r, 10, 5.0, List.of(5.0, 9.0), new Usage(3, 5)))).isEqualTo(1_000);
     }
 
     @Test
@@ -153,15 +153,21 @@ class OpenLoopRunnerTest {
     void aStepIsInvalidWhenMoreThanOnePercentOfSendsAreOverOneMillisecondLate() {
         List<Long> onePercentLate = new java.util.ArrayList<>(java.util.Collections.nCopies(99, 200L));
         onePercentLate.add(5_000L);
-        assertThat(StepMeasurement.of(10, 1_000_000_000L, 100, List.of(), onePercentLate, 0).valid()).isTrue();
+        assertThat(withLags(onePercentLate).valid()).isTrue();
         List<Long> twoPercentLate = new java.util.ArrayList<>(java.util.Collections.nCopies(98, 200L));
         twoPercentLate.addAll(List.of(1_001L, 9_000L));
-        StepResult r = StepMeasurement.of(10, 1_000_000_000L, 100, List.of(), twoPercentLate, 0);
+        StepResult r = withLags(twoPercentLate);
         assertThat(r.valid()).isFalse();
         assertThat(r.sendLagOverOneMsShare()).isEqualTo(0.02);
         assertThat(r.invalidReason()).contains("2 of 100 sends (2.0%)");
         // Exactly 1 ms is not over 1 ms.
-        assertThat(StepMeasurement.of(10, 1_000_000_000L, 2, List.of(), List.of(1_000L, 1_000L), 0).valid()).isTrue();
+        assertThat(withLags(List.of(1_000L, 1_000L)).valid()).isTrue();
+    }
+
+    private static StepResult withLags(List<Long> lagMicros) {
+        StepRecorder recorder = StepRecorder.plain();
+        lagMicros.forEach(recorder::recordSendLag);
+        return recorder.result(10, 1_000_000_000L, lagMicros.size(), 0);
     }
 
     @Test

@@ -17,7 +17,7 @@ import java.util.regex.PatternSyntaxException;
  * (seconds, for throttled), {@code model} (regex over the request's model) and {@code share} (in (0, 1]). Every problem is an {@link IllegalArgumentException} naming the rule.
  */
 final class RuleReader {
-    private static final Set<String> TOP = Set.of("rules", "default_reply");
+    private static final Set<String> TOP = Set.of("rules", "default_reply", "rate_limit");
     private static final Set<String> RULE = Set.of("match", "reply", "error", "delay_ms", "status", "retry_after", "model", "share");
     private final String source;
 

@@ -86,6 +86,16 @@ public final class ConfigNode {
         return new ConfigNode(plain, where, path);
     }
 
+    /**
+     * This map with {@code overrides} put over its fields (the command line over the suite file: one rule for every
+     * layer); the new values are located at {@code where}. A new node; this one is unchanged.
+     */
+    public ConfigNode overriddenBy(Map<String, Object> overrides, Location where) {
+        Map<String, ConfigNode> fields = new LinkedHashMap<>(fields());
+        overrides.forEach((k, v) -> fields.put(k, of(v, where, path.isEmpty() ? k : path + "." + k)));
+        return new ConfigNode(Collections.unmodifiableMap(fields), isMap() ? location : where, path);
+    }
+
     static Location at(JsonLocation l, Path file) {
         return new Location(file, l.getLineNr(), l.getColumnNr());
     }

@@ -40,4 +40,29 @@ public final class Defaults {
     public static final Duration FSYNC_EVERY = Duration.ofSeconds(1);
     /** A target whose first this-many calls all fail with client_error or connection aborts the run. */
     public static final int ABORT_AFTER_FAILED_CALLS = 10;
+
+    /** Load ({@code load:}, docs/load.md): how long each step runs, warm-up and cool-down included. */
+    public static final Duration LOAD_STEP_DURATION = Duration.ofSeconds(30);
+    /** Sends in the first part of a step are made but not measured (connections, caches, JIT warming). */
+    public static final Duration LOAD_WARM_UP = Duration.ofSeconds(5);
+    /** Sends in the last part of a step are made but not measured (the step's own tail). */
+    public static final Duration LOAD_COOL_DOWN = Duration.ofSeconds(2);
+    /** How long a step waits for calls still in flight after its last send before cutting them off. */
+    public static final Duration LOAD_DRAIN = Duration.ofSeconds(30);
+    /** Successful requests per step scored with the suite's checks (quality under load). */
+    public static final int LOAD_QUALITY_SAMPLE = 20;
+    /** Seeds Poisson and gamma schedules and the quality sample. */
+    public static final long LOAD_SEED = 1;
+    /** Gamma inter-arrival shape k: coefficient of variation sqrt(1/k) ≈ 1.41, burstier than Poisson. */
+    public static final double LOAD_GAMMA_SHAPE = 0.5;
+    /** A sweep multiplies the rate by this each step unless it gives {@code step}. */
+    public static final double LOAD_SWEEP_FACTOR = 2;
+    /** A sweep runs at most this many steps. */
+    public static final int LOAD_SWEEP_MAX_STEPS = 12;
+    /** Share of a step's requests that must be good (succeeded and met every latency SLO). */
+    public static final double LOAD_GOODPUT = 0.95;
+    /** Largest share of a step's completed requests that may fail. */
+    public static final double LOAD_MAX_ERROR_RATE = 0.05;
+    /** A step whose achieved rate falls below this share of the offered rate has collapsed. */
+    public static final double LOAD_MIN_ACHIEVED_SHARE = 0.95;
 }

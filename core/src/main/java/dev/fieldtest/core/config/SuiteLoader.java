@@ -33,7 +33,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class SuiteLoader {
     private static final Set<String> KEYS = Set.of("name", "description", "prompt", "messages", "dataset", "cases",
-            "repeat", "concurrency", "targets", "checks", "confidence", "judges", "perturb", "generate", "pairwise");
+            "repeat", "concurrency", "targets", "checks", "confidence", "judges", "perturb", "generate", "pairwise", "load");
     private static final Set<String> ROLES = Set.of("system", "user", "assistant");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -113,7 +113,7 @@ public final class SuiteLoader {
         problems.throwIfAny();
         List<ConfigNode> pairwise = r.get("pairwise").map(ConfigNode::items).orElse(List.of());
         return new Suite(name, description, source, messages, variations.expand(cases), dataset, repeat, concurrency, targets, checks,
-                confidence, judges, pairwise, confidentWrongAt);
+                confidence, judges, pairwise, confidentWrongAt, r.get("load").orElse(null));
     }
 
     private static List<MessageTemplate> messages(ConfigReader r, Problems problems) {

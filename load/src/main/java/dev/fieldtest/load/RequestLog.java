@@ -1,0 +1,81 @@
+package dev.fieldtest.load;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Duration;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * requests.jsonl of a load run: one whole line per completed request, appended with one write each (so a killed
+ * process loses nothing the kernel has), forced to disk by a background thread every {@code syncEvery} and on close.
+ * The force runs off the senders' path so a slow disk cannot delay a measured request. Thread-safe; a lock rather
+ * than a monitor, so a virtual thread waiting to append never pins its carrier.
+ */
+final class RequestLog implements AutoCloseable {
+    private final FileChannel channel;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Thread syncer;
+    private volatile IOException syncFailure;
+    private long rows;
+
+    RequestLog(Path file, Duration syncEvery) throws IOException {
+        this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        this.syncer = Thread.ofPlatform().daemon().name("fieldtest-requests-sync").start(() -> syncEvery(syncEvery));
+    }
+
+    /** Appends one line; a failed write (disk full, say) is an {@link UncheckedIOException}, and so is a failed sync before it. */
+    void append(String json) {
+        if (syncFailure != null) throw new UncheckedIOException("cannot force requests.jsonl to disk", syncFailure);
+        ByteBuffer line = ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
+        lock.lock();
+        try {
+            while (line.hasRemaining()) channel.write(line);
+            rows++;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot append to requests.jsonl: " + e.getMessage(), e);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    long rows() {
+        lock.lock();
+        try {
+            return rows;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private void syncEvery(Duration every) {
+        try {
+            while (!Thread.currentThread().isInterrupted()) {
+                Thread.sleep(every);
+                channel.force(false);
+            }
+        } catch (InterruptedException e) {
+            // closing
+        } catch (IOException e) {
+            syncFailure = e;
+        }
+    }
+
+    @Override
+    public void close() throws IOException {
+        syncer.interrupt();
+        try {
+            syncer.join();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (channel.isOpen()) {
+            channel.force(false);
+            channel.close();
+        }
+    }
+}
