@@ -2,11 +2,10 @@ package dev.fieldtest.load;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -14,27 +13,29 @@ import java.util.concurrent.locks.ReentrantLock;
  * requests.jsonl of a load run: one whole line per completed request, appended with one write each (so a killed
  * process loses nothing the kernel has), forced to disk by a background thread every {@code syncEvery} and on close.
  * The force runs off the senders' path so a slow disk cannot delay a measured request. Thread-safe; a lock rather
- * than a monitor, so a virtual thread waiting to append never pins its carrier.
+ * than a monitor, so a virtual thread waiting to append never pins its carrier. A stream, not a FileChannel: a
+ * channel closes for good when a writing thread is interrupted, and the step's drain interrupts late calls.
  */
 final class RequestLog implements AutoCloseable {
-    private final FileChannel channel;
+    private final FileOutputStream file;
     private final ReentrantLock lock = new ReentrantLock();
     private final Thread syncer;
     private volatile IOException syncFailure;
     private long rows;
 
     RequestLog(Path file, Duration syncEvery) throws IOException {
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        if (Files.exists(file)) throw new java.nio.file.FileAlreadyExistsException(file.toString());
+        this.file = new FileOutputStream(file.toFile(), true);
         this.syncer = Thread.ofPlatform().daemon().name("fieldtest-requests-sync").start(() -> syncEvery(syncEvery));
     }
 
     /** Appends one line; a failed write (disk full, say) is an {@link UncheckedIOException}, and so is a failed sync before it. */
     void append(String json) {
         if (syncFailure != null) throw new UncheckedIOException("cannot force requests.jsonl to disk", syncFailure);
-        ByteBuffer line = ByteBuffer.wrap((json + "\n").getBytes(StandardCharsets.UTF_8));
+        byte[] line = (json + "\n").getBytes(StandardCharsets.UTF_8);
         lock.lock();
         try {
-            while (line.hasRemaining()) channel.write(line);
+            file.write(line);
             rows++;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot append to requests.jsonl: " + e.getMessage(), e);
@@ -56,7 +57,7 @@ final class RequestLog implements AutoCloseable {
         try {
             while (!Thread.currentThread().isInterrupted()) {
                 Thread.sleep(every);
-                channel.force(false);
+                file.getFD().sync();
             }
         } catch (InterruptedException e) {
             // closing
@@ -73,9 +74,7 @@ final class RequestLog implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
-        if (channel.isOpen()) {
-            channel.force(false);
-            channel.close();
-        }
+        file.getFD().sync();
+        file.close();
     }
 }

@@ -67,6 +67,9 @@ final class StepCalls {
         inFlight.add(self);
         try {
             SentRequest done = call.call();
+            // Out of reach of the drain's interrupts before writing: an interrupt must never cut a row in half.
+            inFlight.remove(self);
+            Thread.interrupted();
             onComplete.accept(done);
             recorder.record(done);
         } catch (InterruptedException e) {
