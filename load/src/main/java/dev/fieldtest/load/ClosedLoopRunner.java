@@ -17,7 +17,7 @@ import java.util.function.Supplier;
  * latency. Warm-up, cool-down, {@code maxRequests} and the drain work as in {@link OpenLoopRunner};
  * {@code maxInFlight} does not apply (the users are the cap). One runner runs one step.
  */
-public final class ClosedLoopRunner {
+public final class ClosedLoopRunner implements StepRunner {
     private final Target target;
     private final int users;
     private final OpenLoopRunner.Settings settings;
@@ -41,6 +41,7 @@ public final class ClosedLoopRunner {
     }
 
     /** Runs the step, blocking the calling thread, and returns what it measured. */
+    @Override
     public StepResult run() throws InterruptedException {
         long durationNanos = settings.duration().toNanos();
         long windowStart = settings.warmUp().toNanos();
@@ -93,17 +94,18 @@ public final class ClosedLoopRunner {
     }
 
     /** Ends the step early; {@link #run()} returns what completed so far. Safe from any thread. */
+    @Override
     public void stop() {
         stopped = true;
         calls.stop();
     }
 
-    /** Why the step stopped on its own (the completion hook failed), or null. */
+    @Override
     public RuntimeException failure() {
         return calls.failure();
     }
 
-    /** Requests sent so far in this step (for live progress). */
+    @Override
     public long sent() {
         return calls.started();
     }

@@ -37,7 +37,7 @@ public final class LoadProgress implements LoadRun.Listener, AutoCloseable {
         long[] p = live.recorder().progress();
         return String.format(Locale.ROOT, "%s step %d · %s · %.0f/%.0f s · sent %d · measured %d done (%.1f/s) · failed %d · 429s %d",
                 live.targetId(), live.plan().index(), live.plan().describe(), Math.min(elapsed, live.durationNanos() / 1e9),
-                live.durationNanos() / 1e9, live.sent().get(), p[0], elapsed > 0 ? p[0] / elapsed : 0, p[1], p[2]);
+                live.durationNanos() / 1e9, live.runner().sent(), p[0], elapsed > 0 ? p[0] / elapsed : 0, p[1], p[2]);
     }
 
     /** The line for a finished step, e.g. {@code ✓ minilm step 1 · 10 rps constant: 9.9 rps achieved, p50 41 ms, p99 95 ms, goodput 100.0%}. */

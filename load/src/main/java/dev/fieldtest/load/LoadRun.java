@@ -46,8 +46,7 @@ public final class LoadRun {
     private volatile String abortReason;
 
     /** What is running now, for a progress line. */
-    public record Live(String targetId, StepPlan plan, long startNanos, long durationNanos,
-                       Supplier<Long> sent, StepRecorder recorder, Runnable stop) {}
+    public record Live(String targetId, StepPlan plan, long startNanos, long durationNanos, StepRunner runner, StepRecorder recorder) {}
 
     /** What the run measured. {@code abortReason} is null when it ran to the end. */
     public record Outcome(List<TargetLoad> targets, Instant startedAt, Instant finishedAt, String abortReason) {
@@ -97,7 +96,7 @@ public final class LoadRun {
     public void abort(String reason) {
         if (abortReason == null) abortReason = reason;
         Live l = live;
-        if (l != null) l.stop().run();
+        if (l != null) l.runner().stop();
     }
 
     public Live live() {
@@ -148,22 +147,13 @@ public final class LoadRun {
                              ResultsLog results) throws IOException, InterruptedException {
         StepRecorder recorder = new StepRecorder(settings.slo(), scorer == null ? 0 : settings.qualitySample(), settings.seed() + plan.index());
         java.util.function.Consumer<SentRequest> append = r -> requests.append(RequestRow.encode(target.id(), plan.index(), r));
-        StepResult result;
-        RuntimeException failure;
-        long start = System.nanoTime();
-        if (plan instanceof StepPlan.Open open) {
-            var runner = new OpenLoopRunner(target, open.schedule(), settings.step(), inputs, recorder, append);
-            live = new Live(target.id(), plan, start, settings.step().duration().toNanos(), runner::sent, recorder, runner::stop);
-            if (abortReason != null) runner.stop();
-            result = runner.run();
-            failure = runner.failure();
-        } else {
-            var runner = new ClosedLoopRunner(target, ((StepPlan.Closed) plan).users(), settings.step(), inputs, recorder, append);
-            live = new Live(target.id(), plan, start, settings.step().duration().toNanos(), runner::sent, recorder, runner::stop);
-            if (abortReason != null) runner.stop();
-            result = runner.run();
-            failure = runner.failure();
-        }
+        StepRunner runner = plan instanceof StepPlan.Open open
+                ? new OpenLoopRunner(target, open.schedule(), settings.step(), inputs, recorder, append)
+                : new ClosedLoopRunner(target, ((StepPlan.Closed) plan).users(), settings.step(), inputs, recorder, append);
+        live = new Live(target.id(), plan, System.nanoTime(), settings.step().duration().toNanos(), runner, recorder);
+        if (abortReason != null) runner.stop();
+        StepResult result = runner.run();
+        RuntimeException failure = runner.failure();
         if (failure != null) abort("a request could not be written: " + failure.getMessage());
         String log = "histograms/" + safe(target.id()) + "/step-" + plan.index() + ".hlog";
         Files.createDirectories(dir.resolve(log).getParent());

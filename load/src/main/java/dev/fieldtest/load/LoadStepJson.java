@@ -48,8 +48,8 @@ final class LoadStepJson {
         n.put("late_send_share", round(r.sendLagOverOneMsShare()));
         n.put("valid", r.valid()).put("invalid_reason", r.invalidReason());
         n.put("meets_slo", s.meetsSlo());
-        s.breaks().forEach(n.putArray("breaks")::add);
-        if (s.breaks().isEmpty()) n.putArray("breaks");
+        var breaks = n.putArray("breaks");
+        s.breaks().forEach(breaks::add);
         n.put("histogram_log", s.histogramLog());
         return n;
     }

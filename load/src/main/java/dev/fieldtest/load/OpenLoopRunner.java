@@ -21,7 +21,7 @@ import java.util.function.Supplier;
  * up to {@code drainTimeout} for calls still in flight and interrupts the rest (they count as sent, not completed).
  * {@link #stop()} ends the step early: {@link #run()} then returns what completed so far. One runner runs one step.
  */
-public final class OpenLoopRunner {
+public final class OpenLoopRunner implements StepRunner {
     /** How far ahead of an intended instant the scheduler stops parking and starts spinning, ns. */
     static final long SPIN_NANOS = 50_000;
 
@@ -103,6 +103,7 @@ public final class OpenLoopRunner {
     }
 
     /** Runs the step on the calling thread (which becomes the scheduler) and returns what it measured. */
+    @Override
     public StepResult run() throws InterruptedException {
         scheduler = Thread.currentThread();
         long durationNanos = settings.duration().toNanos();
@@ -126,6 +127,7 @@ public final class OpenLoopRunner {
     }
 
     /** Ends the step early: no more sends; {@link #run()} returns what completed so far. Safe from any thread. */
+    @Override
     public void stop() {
         stopped = true;
         Thread s = scheduler;
@@ -133,12 +135,12 @@ public final class OpenLoopRunner {
         calls.stop();
     }
 
-    /** Why the step stopped on its own (the completion hook failed), or null. */
+    @Override
     public RuntimeException failure() {
         return calls.failure();
     }
 
-    /** Requests sent so far in this step, measured or not (for live progress). */
+    @Override
     public long sent() {
         return calls.started();
     }
