@@ -19,7 +19,6 @@ import dev.fieldtest.load.LoadSettingsReader;
 import dev.fieldtest.report.LoadReport;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -48,17 +47,10 @@ final class LoadDriver {
         try {
             suite = SuiteLoader.load(suiteFile);
             settings = settings(suite, overrides);
-            for (String name : new String[] {LoadRun.REQUESTS, LoadJson.FILE}) {
-                if (Files.exists(dir.resolve(name))) {
-                    throw new ConfigException(Location.of(dir), "this directory already holds a load run (" + name + ")",
-                            "choose another --out, or delete the directory");
-                }
-            }
+            InputProblems.requireNoRunIn(dir, "a load run", LoadRun.REQUESTS, LoadJson.FILE);
             components = Components.resolve(suite, env);
         } catch (ConfigException e) {
-            err.println("fieldtest: the suite has " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + ":");
-            e.problems().forEach(p -> err.println("  " + p));
-            return Main.BAD_INPUT;
+            return InputProblems.report(err, e);
         }
         try (components) {
             return execute(suite, settings, components, dir);

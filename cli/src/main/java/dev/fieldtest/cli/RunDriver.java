@@ -11,7 +11,6 @@ import dev.fieldtest.core.run.Progress;
 import dev.fieldtest.report.MarkdownReporter;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -41,15 +40,10 @@ final class RunDriver {
         Components components;
         try {
             suite = apply(SuiteLoader.load(suiteFile), overrides);
-            if (Files.exists(runDir.resolve(Evaluation.RESULTS))) {
-                throw new ConfigException(Location.of(runDir), "this directory already holds a run (results.jsonl)",
-                        "choose another --out, or delete the directory");
-            }
+            InputProblems.requireNoRunIn(runDir, "a run", Evaluation.RESULTS);
             components = Components.resolve(suite, env);
         } catch (ConfigException e) {
-            err.println("fieldtest: the suite has " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + ":");
-            e.problems().forEach(p -> err.println("  " + p));
-            return Main.BAD_INPUT;
+            return InputProblems.report(err, e);
         }
         try (components) {
             return execute(suite, components, runDir);
