@@ -3,97 +3,140 @@ package dev.fieldtest.targets.openai;
 import dev.fieldtest.core.ErrorClass;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpClient;
-import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import java.net.SocketTimeoutException;
+import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Map;
+import org.apache.hc.client5.http.ConnectTimeoutException;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.config.RequestConfig;
+import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.ContentType;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.pool.PoolConcurrencyPolicy;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Makes one HTTP attempt within a deadline. {@link HttpRequest#timeout} only bounds the wait for headers,
- * so the exchange runs on a worker thread and the caller waits at most {@code timeout} for all of it, body
- * included; at the deadline the body stream is closed and the exchange cancelled. Thread-safe.
+ * Makes one HTTP/1.1 attempt within a deadline, with blocking I/O on the caller's thread over pooled keep-alive
+ * connections. The deadline covers everything (connection, headers and the whole body); past it, or when the
+ * caller is interrupted, {@link AttemptDeadlines} cancels the exchange. The client never retries, redirects,
+ * decompresses or keeps cookies on its own: every attempt is one request the caller asked for. Thread-safe.
  */
 final class AttemptRunner implements AutoCloseable {
     private static final int MAX_ERROR_BODY = 64 * 1024;
-    private final HttpClient client;
-    private final ExecutorService workers = Executors.newVirtualThreadPerTaskExecutor();
+    private static final int MAX_KNOWN_BODY = 64 * 1024 * 1024;
+    private static final ContentType JSON = ContentType.create("application/json"); // no charset: JSON is UTF-8 by definition
+    /** A pool bound far above any concurrency a run asks for: a call never waits for a connection of ours. */
+    private static final int MAX_CONNECTIONS = 65_536;
+    private final CloseableHttpClient client;
+    private final AttemptDeadlines deadlines;
+    private final URI endpoint;
+    private final String url;
     private final Duration timeout;
 
-    AttemptRunner(Duration timeout) {
+    AttemptRunner(String targetId, URI endpoint, Duration timeout) {
+        this.endpoint = endpoint;
+        this.url = endpoint.toString();
         this.timeout = timeout;
-        this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).connectTimeout(timeout).build();
+        this.deadlines = new AttemptDeadlines(targetId);
+        Timeout t = Timeout.ofMilliseconds(Math.max(1, timeout.toMillis()));
+        this.client = HttpClients.custom()
+                .setConnectionManager(PoolingHttpClientConnectionManagerBuilder.create()
+                        .setPoolConcurrencyPolicy(PoolConcurrencyPolicy.LAX)
+                        .setMaxConnTotal(MAX_CONNECTIONS).setMaxConnPerRoute(MAX_CONNECTIONS)
+                        .setDefaultConnectionConfig(ConnectionConfig.custom().setConnectTimeout(t).setSocketTimeout(t)
+                                .setValidateAfterInactivity(TimeValue.ofSeconds(1)).build())
+                        .build())
+                .setDefaultRequestConfig(RequestConfig.custom().setConnectionRequestTimeout(t).setResponseTimeout(t).build())
+                .disableAutomaticRetries().disableRedirectHandling().disableContentCompression()
+                .disableCookieManagement().disableAuthCaching()
+                .setUserAgent("fieldtest")
+                .build();
     }
 
-    Attempt run(HttpRequest request, boolean stream) throws InterruptedException {
-        String url = request.uri().toString();
-        AtomicReference<InputStream> body = new AtomicReference<>();
+    /** One POST of {@code body} with {@code headers}; a failure is an {@link Attempt}, never an exception. */
+    Attempt run(byte[] body, Map<String, String> headers, boolean stream) throws InterruptedException {
+        if (Thread.interrupted()) throw new InterruptedException();
+        HttpPost post = new HttpPost(endpoint);
+        post.setEntity(new ByteArrayEntity(body, JSON));
+        headers.forEach(post::setHeader);
         long sent = System.nanoTime();
-        Future<Attempt> exchange = workers.submit(() -> exchange(request, stream, sent, body));
+        AttemptDeadlines.Watched watched = deadlines.watch(sent + timeout.toNanos(), post);
+        Attempt attempt;
         try {
-            return exchange.get(timeout.toNanos(), TimeUnit.NANOSECONDS);
-        } catch (TimeoutException e) {
-            abort(exchange, body);
-            return Attempt.failure(ErrorClass.TIMEOUT, "no complete answer from " + url + " within "
-                    + OpenAiSettings.format(timeout) + "; raise the target's timeout if the model is slow", ms(sent), 0);
-        } catch (InterruptedException e) {
-            abort(exchange, body);
-            throw e;
-        } catch (ExecutionException e) {
-            // exchange() turns every I/O failure into an Attempt; anything else is a bug to surface, not to classify
-            throw new IllegalStateException("unexpected failure calling " + url, e.getCause());
+            attempt = exchange(post, stream, sent);
+        } finally {
+            deadlines.release(watched);
         }
+        boolean interrupted = watched.reason() == AttemptDeadlines.Reason.INTERRUPTED || Thread.currentThread().isInterrupted();
+        if (interrupted && !attempt.succeeded()) {
+            Thread.interrupted();
+            throw new InterruptedException("the call to " + url + " was interrupted");
+        }
+        if (watched.reason() == AttemptDeadlines.Reason.DEADLINE && !attempt.succeeded()) {
+            return Attempt.failure(ErrorClass.TIMEOUT, "no complete answer from " + url + " within "
+                    + OpenAiSettings.format(timeout) + "; raise the target's timeout if the model is slow", ms(sent), attempt.status());
+        }
+        return attempt;
     }
 
-    private Attempt exchange(HttpRequest request, boolean stream, long sent, AtomicReference<InputStream> body) {
-        String url = request.uri().toString();
-        HttpResponse<InputStream> response;
+    private Attempt exchange(HttpPost post, boolean stream, long sent) {
+        ClassicHttpResponse response = null;
         try {
-            response = client.send(request, HttpResponse.BodyHandlers.ofInputStream());
-        } catch (HttpConnectTimeoutException e) {
+            response = client.executeOpen(null, post, null);
+        } catch (ConnectTimeoutException e) {
             return Attempt.failure(ErrorClass.CONNECTION, "cannot connect to " + url + ": connect timed out", ms(sent), 0);
-        } catch (HttpTimeoutException e) {
+        } catch (SocketTimeoutException e) {
             return Attempt.failure(ErrorClass.TIMEOUT, "no response headers from " + url + " within " + OpenAiSettings.format(timeout), ms(sent), 0);
         } catch (IOException e) {
             return Attempt.failure(ErrorClass.CONNECTION, "cannot reach " + url + ": " + reason(e), ms(sent), 0);
-        } catch (InterruptedException e) {
-            return Attempt.failure(ErrorClass.TIMEOUT, "aborted", ms(sent), 0); // only the watchdog interrupts workers
         }
-        body.set(response.body());
-        int status = response.statusCode();
-        try (InputStream in = response.body()) {
-            if (status < 200 || status >= 300) {
-                byte[] text = in.readNBytes(MAX_ERROR_BODY);
-                String retryAfter = response.headers().firstValue("retry-after").orElse(null);
-                return Responses.error(status, text, url, ms(sent)).withRetryAfter(RetryPolicy.parseRetryAfter(retryAfter, Instant.now()));
-            }
-            String type = response.headers().firstValue("content-type").orElse("");
-            if (stream && !type.startsWith("application/json")) return new SseReader(url, sent).read(in);
-            return Responses.completion(in.readAllBytes(), ms(sent), url); // also a server that ignored "stream": true
+        int status = response.getCode();
+        try {
+            return read(response, status, stream, sent);
         } catch (IOException e) {
             return Attempt.failure(ErrorClass.CONNECTION, "the connection to " + url + " broke while reading the response: " + reason(e), ms(sent), status);
+        } finally {
+            try {
+                response.close();
+            } catch (IOException e) {
+                // The attempt is already decided (a cut stream, say); the pool drops a connection that did not close cleanly.
+            }
         }
     }
 
-    private static void abort(Future<Attempt> exchange, AtomicReference<InputStream> body) {
-        exchange.cancel(true); // interrupts a send still waiting for headers
-        InputStream in = body.get();
-        if (in != null) {
-            try {
-                in.close(); // wakes a reader blocked on the body
-            } catch (IOException ignored) {
-                // the attempt is already given up
+    private Attempt read(ClassicHttpResponse response, int status, boolean stream, long sent) throws IOException {
+        HttpEntity entity = response.getEntity();
+        // Closing the body reads what is left of it, so its keep-alive connection goes back to the pool.
+        try (InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent()) {
+            if (status < 200 || status >= 300) {
+                byte[] text = in.readNBytes(MAX_ERROR_BODY);
+                return Responses.error(status, text, url, ms(sent))
+                        .withRetryAfter(RetryPolicy.parseRetryAfter(header(response, "Retry-After"), Instant.now()));
             }
+            String type = header(response, "Content-Type");
+            if (stream && (type == null || !type.startsWith("application/json"))) return new SseReader(url, sent).read(in);
+            // also a server that ignored "stream": true
+            return Responses.completion(body(in, entity.getContentLength()), ms(sent), url);
         }
+    }
+
+    /** The whole body, read into an array of its declared length when there is one (readAllBytes takes 16 KB). */
+    private static byte[] body(InputStream in, long contentLength) throws IOException {
+        return contentLength >= 0 && contentLength <= MAX_KNOWN_BODY ? in.readNBytes((int) contentLength) : in.readAllBytes();
+    }
+
+    private static String header(ClassicHttpResponse response, String name) {
+        Header h = response.getFirstHeader(name);
+        return h == null ? null : h.getValue();
     }
 
     /** The most specific message in a cause chain; the JDK often throws ConnectException without one. */
@@ -111,7 +154,7 @@ final class AttemptRunner implements AutoCloseable {
 
     @Override
     public void close() {
-        workers.shutdownNow();
-        client.shutdownNow();
+        deadlines.close();
+        client.close(org.apache.hc.core5.io.CloseMode.IMMEDIATE);
     }
 }

@@ -5,8 +5,8 @@ import dev.fieldtest.core.Observation;
 import dev.fieldtest.core.Secrets;
 import dev.fieldtest.core.Usage;
 import dev.fieldtest.core.spi.Target;
-import java.net.http.HttpRequest;
 import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
@@ -25,6 +25,7 @@ public final class OpenAiTarget implements Target {
     private final OpenAiSettings settings;
     private final AttemptRunner runner;
     private final Sleeper sleeper;
+    private final Map<String, String> headers;
 
     public OpenAiTarget(OpenAiSettings settings) {
         this(settings, Thread::sleep);
@@ -33,7 +34,8 @@ public final class OpenAiTarget implements Target {
     public OpenAiTarget(OpenAiSettings settings, Sleeper sleeper) {
         this.settings = settings;
         this.sleeper = sleeper;
-        this.runner = new AttemptRunner(settings.timeout());
+        this.runner = new AttemptRunner(settings.id(), settings.endpoint(), settings.timeout());
+        this.headers = headers(settings);
     }
 
     @Override
@@ -43,14 +45,14 @@ public final class OpenAiTarget implements Target {
 
     @Override
     public Observation call(CallRequest request) throws InterruptedException {
-        HttpRequest http = httpRequest(request);
+        byte[] body = Json.requestBody(settings.model(), request.messages(), settings.params(), settings.stream());
         RetryPolicy retry = settings.retry();
         Usage usage = null;
         int throttled = 0;
         int attempts = 0;
         Attempt last;
         while (true) {
-            last = runner.run(http, settings.stream());
+            last = runner.run(body, headers, settings.stream());
             attempts++;
             if (last.status() == 429) throttled++;
             if (last.usage() != null) usage = last.usage().plus(usage);
@@ -64,16 +66,13 @@ public final class OpenAiTarget implements Target {
                 settings.pricing().costUsd(usage), last.finishReason(), last.model());
     }
 
-    private HttpRequest httpRequest(CallRequest request) {
-        byte[] body = Json.requestBody(settings.model(), request.messages(), settings.params(), settings.stream());
-        HttpRequest.Builder b = HttpRequest.newBuilder(settings.endpoint())
-                .timeout(settings.timeout())
-                .header("Content-Type", "application/json")
-                .header("Accept", settings.stream() ? "text/event-stream" : "application/json")
-                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
-        if (settings.apiKey() != null) b.header("Authorization", "Bearer " + settings.apiKey());
-        settings.headers().forEach(b::setHeader);
-        return b.build();
+    /** The request headers besides Content-Type (set with the body) and the client's own. */
+    private static Map<String, String> headers(OpenAiSettings settings) {
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Accept", settings.stream() ? "text/event-stream" : "application/json");
+        if (settings.apiKey() != null) h.put("Authorization", "Bearer " + settings.apiKey());
+        h.putAll(settings.headers());
+        return java.util.Collections.unmodifiableMap(h); // in order: a header of the settings overrides ours
     }
 
     @Override
