@@ -6,7 +6,8 @@
 
 WORKDIR holds: meta.txt (key=value lines), wrk-max.txt, hey-max.txt, gatling-<R>.txt (one per rung of the
 ladder, each with Gatling's console output and the simulation's BENCH line), wrk-rate-<R>.txt (wrk paced to
-R req/s), and fieldtest/load.json when `fieldtest load` ran. Try the fieldtest parser on the hand-written
+R req/s), clients.txt (the CLIENT lines of clients/ClientPeers.java) and fieldtest/load.json when `fieldtest
+load` ran. Try the fieldtest parser on the hand-written
 sample with `report.py fieldtest-rate bench/load/sample-load.json` (2000).
 """
 import glob
@@ -85,6 +86,17 @@ def parse_gatling(workdir):
                       "error_rate": error_rate, "late_share": float(f["late_share"]), "window_s": float(f["window_s"]),
                       "passed": achieved >= MIN_ACHIEVED_SHARE * rate and error_rate < MAX_ERROR_RATE})
     return sorted(rungs, key=lambda r: r["rate"])
+
+
+def parse_clients(text):
+    """The CLIENT lines of ClientPeers.java: one dict per HTTP client."""
+    rows = []
+    for line in (text or "").splitlines():
+        if line.startswith("CLIENT "):
+            f = dict(kv.split("=", 1) for kv in line.split()[1:])
+            rows.append({"name": f["name"].replace("_", " "), "threads": int(f["threads"]), "rps": float(f["rps"]),
+                         "cpu_us": float(f["cpu_us_per_request"]), "errors": int(f["errors"])})
+    return rows
 
 
 def fieldtest_steps(load_json):
@@ -180,6 +192,16 @@ def report(workdir, out_md=None):
         p(f"| {num(rate)} | {num(w and w['rps'])} | {num(w and w['p50_ms'], 3)} | {num(st and st['service_p50'], 3)} | "
           f"{num(st and st['corrected_p50'], 3)} | {num(diff, 3)} | < {P50_GOAL_MS} |")
     p("")
+
+    clients = parse_clients(read(os.path.join(workdir, "clients.txt")))
+    if clients:
+        p("## HTTP clients for the JVM (closed loop, platform threads, as fast as they can)")
+        p("")
+        p("| client | threads | requests/s | CPU per request (µs) | errors |")
+        p("|---|---:|---:|---:|---:|")
+        for c in clients:
+            p(f"| {c['name']} | {c['threads']} | {num(c['rps'])} | {c['cpu_us']:.1f} | {c['errors']:,} |")
+        p("")
 
     p("## Gatling ladder")
     p("")

@@ -4,6 +4,7 @@
 # number of seconds:
 #   wrk (Debian)     as fast as it can (closed loop, 1 thread, 16 connections): requests/s and p50;
 #   hey (Debian)     as fast as it can (closed loop, 16 workers): requests/s and p50;
+#   JVM HTTP clients java.net.http and Apache HttpClient 5, closed loop, 4 threads: requests/s, CPU per request;
 #   Gatling (Maven)  open model, constant arrivals, a ladder of rates: the highest rate it sustains;
 #   fieldtest load   bench/load/suite.yaml, constant-rate steps: the highest rate it sustains;
 #   wrk paced        with delay() to the same rate as a fieldtest step, for the p50 comparison.
@@ -142,6 +143,13 @@ wrk -t1 -c"$conns" -d"${secs}s" --latency -s "$here/wrk-post.lua" "$url" | tee "
 say "hey: $conns workers, ${secs}s"
 hey -z "${secs}s" -c "$conns" -m POST -T application/json -d "$BENCH_BODY" "$url" > "$work/hey-max.txt"
 grep -E 'Requests/sec|50% in' "$work/hey-max.txt" >&2
+
+# --- the two HTTP clients a JVM tool could use, on the same endpoint (why the openai target uses Apache's) ---------
+if [ -d "$root/cli/target/lib" ]; then
+  say "HTTP clients: java.net.http and Apache HttpClient 5, 4 threads each, ${secs}s each"
+  "$JAVA_HOME/bin/java" -cp "$root/cli/target/lib/*" "$here/clients/ClientPeers.java" "$url" "$BENCH_BODY" 4 "$secs" \
+    2> "$work/clients.err" | tee "$work/clients.txt" >&2 || say "ClientPeers failed: see its output above"
+fi
 
 # --- Gatling: a ladder of constant arrival rates, one JVM per rung -------------------------------------
 # A rung passes when Gatling achieved >= 95% of the rate with < 1% KO (ChatSimulation measures this

@@ -24,8 +24,9 @@ import java.util.stream.Collectors;
 
 /**
  * Runs a suite's load profile against its targets, one target after another, step by step, into a run directory:
- * every completed request is appended to requests.jsonl before it is counted; each step's quality sample is scored
- * with the suite's checks after the step (so judges never add load) and appended to results.jsonl; each step's
+ * every completed request is queued for requests.jsonl before it is counted, and on disk before anything is
+ * summarised; each step's quality sample is scored with the suite's checks after the step (so judges never add
+ * load) and appended to results.jsonl; each step's
  * histograms go to histograms/TARGET/step-N.hlog. {@link #abort} (Ctrl-C) ends the current step at once; what
  * was measured is kept. One instance runs once; {@link #live()} and {@link #abort} are safe from any thread.
  */

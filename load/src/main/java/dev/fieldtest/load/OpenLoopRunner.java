@@ -13,8 +13,8 @@ import java.util.function.Supplier;
 
 /**
  * Runs one open-loop step: a single scheduler thread waits for each intended instant of a {@link Schedule}
- * ({@link LockSupport#parkNanos} until about 50 µs before, then spinning) and hands the request to a pooled sender
- * thread. It never waits for a response, so a slow target cannot delay later sends (no coordinated omission).
+ * ({@link LockSupport#parkNanos}, which wakes some 50 µs late on Linux, spinning only through the last
+ * {@link #SPIN_NANOS}) and hands the request to a pooled sender thread. It never waits for a response, so a slow target cannot delay later sends (no coordinated omission).
  *
  * <p>Requests whose intended start falls in the first {@code warmUp} or the last {@code coolDown} of the step are
  * sent but not measured. Sending stops at {@code duration} or after {@code maxRequests} sends; the runner then waits
@@ -22,8 +22,11 @@ import java.util.function.Supplier;
  * {@link #stop()} ends the step early: {@link #run()} then returns what completed so far. One runner runs one step.
  */
 public final class OpenLoopRunner implements StepRunner {
-    /** How far ahead of an intended instant the scheduler stops parking and starts spinning, ns. */
-    static final long SPIN_NANOS = 50_000;
+    /**
+     * How close to an intended instant the scheduler spins instead of parking, ns. Small on purpose: spinning any
+     * longer would keep one core busy at high rates, and that core is what the senders and the target need.
+     */
+    static final long SPIN_NANOS = 10_000;
 
     /**
      * @param duration     the whole step, warm-up and cool-down included
@@ -150,7 +153,7 @@ public final class OpenLoopRunner implements StepRunner {
         while (!stopped) {
             long remaining = deadline - System.nanoTime();
             if (remaining <= 0) return true;
-            if (remaining > SPIN_NANOS) LockSupport.parkNanos(remaining - SPIN_NANOS);
+            if (remaining > SPIN_NANOS) LockSupport.parkNanos(remaining);
             else Thread.onSpinWait();
         }
         return false;

@@ -1,80 +1,91 @@
 package dev.fieldtest.load;
 
+import java.io.ByteArrayOutputStream;
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.concurrent.locks.ReentrantLock;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
 
 /**
- * requests.jsonl of a load run: one whole line per completed request, appended with one write each (so a killed
- * process loses nothing the kernel has), forced to disk by a background thread every {@code syncEvery} and on close.
- * The force runs off the senders' path so a slow disk cannot delay a measured request. Thread-safe; a lock rather
- * than a monitor, so a virtual thread waiting to append never pins its carrier. A stream, not a FileChannel: a
- * channel closes for good when a writing thread is interrupted, and the step's drain interrupts late calls.
+ * requests.jsonl of a load run: one whole line per completed request. {@link #append} only queues the line, so a
+ * sender never waits for the disk or for another sender; one writer thread owns the file, appends whatever is
+ * queued every {@link #WRITE_EVERY_NANOS} in one write, and forces it to disk every {@code syncEvery} and on close.
+ * A process killed outright loses at most the rows of the last few milliseconds; {@link #close} returns only when
+ * every row is on disk, and nothing is summarised before that. Thread-safe.
  */
 final class RequestLog implements AutoCloseable {
+    /** How long queued rows wait for the writer at most, ns. */
+    static final long WRITE_EVERY_NANOS = 5_000_000;
     private final FileOutputStream file;
-    private final ReentrantLock lock = new ReentrantLock();
-    private final Thread syncer;
-    private volatile IOException syncFailure;
-    private long rows;
+    private final ConcurrentLinkedQueue<String> queued = new ConcurrentLinkedQueue<>();
+    private final long syncEveryNanos;
+    private final Thread writer;
+    private volatile boolean closing;
+    private volatile IOException failure;
 
     RequestLog(Path file, Duration syncEvery) throws IOException {
         if (Files.exists(file)) throw new java.nio.file.FileAlreadyExistsException(file.toString());
         this.file = new FileOutputStream(file.toFile(), true);
-        this.syncer = Thread.ofPlatform().daemon().name("fieldtest-requests-sync").start(() -> syncEvery(syncEvery));
+        this.syncEveryNanos = syncEvery.toNanos();
+        this.writer = Thread.ofPlatform().daemon().name("fieldtest-requests-writer").start(this::writeUntilClosed);
     }
 
-    /** Appends one line; a failed write (disk full, say) is an {@link UncheckedIOException}, and so is a failed sync before it. */
+    /** Queues one line (without its newline); a failed write or sync before it is an {@link UncheckedIOException}. */
     void append(String json) {
-        if (syncFailure != null) throw new UncheckedIOException("cannot force requests.jsonl to disk", syncFailure);
-        byte[] line = (json + "\n").getBytes(StandardCharsets.UTF_8);
-        lock.lock();
-        try {
-            file.write(line);
-            rows++;
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot append to requests.jsonl: " + e.getMessage(), e);
-        } finally {
-            lock.unlock();
-        }
+        IOException f = failure;
+        if (f != null) throw new UncheckedIOException("cannot write requests.jsonl: " + f.getMessage(), f);
+        queued.add(json);
     }
 
-    long rows() {
-        lock.lock();
+    private void writeUntilClosed() {
+        long lastSync = System.nanoTime();
+        ByteArrayOutputStream batch = new ByteArrayOutputStream(64 * 1024);
         try {
-            return rows;
-        } finally {
-            lock.unlock();
-        }
-    }
-
-    private void syncEvery(Duration every) {
-        try {
-            while (!Thread.currentThread().isInterrupted()) {
-                Thread.sleep(every);
-                file.getFD().sync();
+            while (!closing) {
+                LockSupport.parkNanos(WRITE_EVERY_NANOS);
+                writeQueued(batch);
+                if (System.nanoTime() - lastSync >= syncEveryNanos) {
+                    file.getFD().sync();
+                    lastSync = System.nanoTime();
+                }
             }
-        } catch (InterruptedException e) {
-            // closing
+            writeQueued(batch); // what was queued before close()
         } catch (IOException e) {
-            syncFailure = e;
+            failure = e;
         }
     }
 
+    private void writeQueued(ByteArrayOutputStream batch) throws IOException {
+        batch.reset();
+        for (String row; (row = queued.poll()) != null; ) {
+            batch.write(row.getBytes(StandardCharsets.UTF_8));
+            batch.write('\n');
+        }
+        if (batch.size() > 0) batch.writeTo(file);
+    }
+
+    /** Writes every queued row, forces the file to disk and closes it; a write that failed on the way is thrown here. */
     @Override
     public void close() throws IOException {
-        syncer.interrupt();
-        try {
-            syncer.join();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        closing = true;
+        LockSupport.unpark(writer);
+        boolean interrupted = false;
+        while (writer.isAlive()) {
+            try {
+                writer.join();
+            } catch (InterruptedException e) {
+                interrupted = true; // the rows must reach the disk first; the interrupt is kept for the caller
+            }
         }
-        file.getFD().sync();
-        file.close();
+        if (interrupted) Thread.currentThread().interrupt();
+        try (file) {
+            if (failure != null) throw failure;
+            file.getFD().sync();
+        }
     }
 }
