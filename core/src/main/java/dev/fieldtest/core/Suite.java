@@ -19,12 +19,13 @@ import java.util.regex.Pattern;
  * @param pairwise           comparisons of two targets by a judge, run after the calls (as declared)
  * @param confidentWrongAt   stated confidence from which a failed call counts as confidently wrong
  * @param load               the {@code load:} section as written, read by the load module (docs/load.md); null when absent
+ * @param properties         behavioural properties gated after the run ({@code properties:}, docs/ci.md); empty when absent
  */
 public record Suite(String name, String description, Source source, List<MessageTemplate> messages,
                     List<Case> cases, Source dataset, int repeat, int concurrency,
                     List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract, List<TargetSpec> judges,
                     List<dev.fieldtest.core.config.ConfigNode> pairwise, double confidentWrongAt,
-                    dev.fieldtest.core.config.ConfigNode load) {
+                    dev.fieldtest.core.config.ConfigNode load, List<dev.fieldtest.core.config.Property> properties) {
 
     /** A file the suite was read from, with the SHA-256 of its bytes for provenance. */
     public record Source(Path file, String sha256) {}
@@ -39,18 +40,28 @@ public record Suite(String name, String description, Source source, List<Message
         checks = List.copyOf(checks);
         judges = judges == null ? List.of() : List.copyOf(judges);
         pairwise = pairwise == null ? List.of() : List.copyOf(pairwise);
+        properties = properties == null ? List.of() : List.copyOf(properties);
+    }
+
+    /** A suite without properties (the shape before {@code properties:} existed). */
+    public Suite(String name, String description, Source source, List<MessageTemplate> messages, List<Case> cases, Source dataset,
+                 int repeat, int concurrency, List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract,
+                 List<TargetSpec> judges, List<dev.fieldtest.core.config.ConfigNode> pairwise, double confidentWrongAt,
+                 dev.fieldtest.core.config.ConfigNode load) {
+        this(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidenceExtract, judges,
+                pairwise, confidentWrongAt, load, List.of());
     }
 
     public Suite withRepeat(int k) {
-        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load);
+        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load, properties);
     }
 
     public Suite withConcurrency(int n) {
-        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load);
+        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load, properties);
     }
 
     public Suite withLoad(dev.fieldtest.core.config.ConfigNode section) {
-        return new Suite(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, section);
+        return new Suite(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, section, properties);
     }
 
     /** The base folder relative paths in the suite resolve against. */

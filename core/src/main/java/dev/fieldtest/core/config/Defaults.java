@@ -41,6 +41,9 @@ public final class Defaults {
     /** A target whose first this-many calls all fail with client_error or connection aborts the run. */
     public static final int ABORT_AFTER_FAILED_CALLS = 10;
 
+    /** When a property ({@code properties:}, docs/ci.md) is reviewed unless it sets {@code review}. */
+    public static final java.util.List<String> PROPERTY_REVIEW = java.util.List.of("week12", "quarterly");
+
     /** Load ({@code load:}, docs/load.md): how long each step runs, warm-up and cool-down included. */
     public static final Duration LOAD_STEP_DURATION = Duration.ofSeconds(30);
     /** Sends in the first part of a step are made but not measured (connections, caches, JIT warming). */

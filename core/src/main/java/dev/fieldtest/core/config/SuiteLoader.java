@@ -33,7 +33,8 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
  */
 public final class SuiteLoader {
     private static final Set<String> KEYS = Set.of("name", "description", "prompt", "messages", "dataset", "cases",
-            "repeat", "concurrency", "targets", "checks", "confidence", "judges", "perturb", "generate", "pairwise", "load");
+            "repeat", "concurrency", "targets", "checks", "confidence", "judges", "perturb", "generate", "pairwise", "load",
+            "properties");
     private static final Set<String> ROLES = Set.of("system", "user", "assistant");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -110,10 +111,11 @@ public final class SuiteLoader {
                 .allowKeys(Set.of("extract", "confident_wrong_at"));
         Pattern confidence = conf.regex("extract");
         double confidentWrongAt = conf.number("confident_wrong_at", Defaults.CONFIDENT_WRONG_AT, 0, 1);
+        List<Property> properties = PropertyReader.read(r.get("properties").orElse(null), targets.stream().map(TargetSpec::id).toList(), problems);
         problems.throwIfAny();
         List<ConfigNode> pairwise = r.get("pairwise").map(ConfigNode::items).orElse(List.of());
         return new Suite(name, description, source, messages, variations.expand(cases), dataset, repeat, concurrency, targets, checks,
-                confidence, judges, pairwise, confidentWrongAt, r.get("load").orElse(null));
+                confidence, judges, pairwise, confidentWrongAt, r.get("load").orElse(null), properties);
     }
 
     private static List<MessageTemplate> messages(ConfigReader r, Problems problems) {

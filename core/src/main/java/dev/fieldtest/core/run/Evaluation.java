@@ -5,6 +5,7 @@ import dev.fieldtest.core.ScoredCall;
 import dev.fieldtest.core.Suite;
 import dev.fieldtest.core.config.Components;
 import dev.fieldtest.core.config.Defaults;
+import dev.fieldtest.core.gate.PropertyGate;
 import dev.fieldtest.core.spi.Reporter;
 import dev.fieldtest.core.stats.RunAggregate;
 import java.io.IOException;
@@ -60,6 +61,10 @@ public final class Evaluation {
             ObjectNode comparisons = PairwiseRun.run(components.comparisons(), suite.cases(), suite.repeat(), rows, runDir, suite.concurrency());
             ObjectNode summary = SummaryDocument.build(runId, suite, components, outcome, aggregate, started, Instant.now());
             if (!comparisons.isEmpty()) summary.set("comparisons", comparisons);
+            ObjectNode paired = dev.fieldtest.core.stats.PairedJson.section(components.targets().stream().map(dev.fieldtest.core.spi.Target::id).toList(), rows);
+            if (paired != null) summary.set("paired", paired);
+            // Properties judge the finished summary, comparisons included (docs/ci.md).
+            summary.set("properties", PropertyGate.toJson(PropertyGate.evaluate(suite.properties(), summary)));
             AtomicFiles.writeString(runDir.resolve(SUMMARY), SummaryDocument.pretty(summary));
             for (Reporter r : reporters) r.write(runDir, summary, rows);
             return new Result(runId, outcome, summary, new ArrayList<>(rows));
