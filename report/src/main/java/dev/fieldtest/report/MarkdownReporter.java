@@ -45,6 +45,7 @@ public final class MarkdownReporter implements Reporter {
         s.path("targets").fields().forEachRemaining(e -> md.append(targetRow(e.getKey(), e.getValue(), k)));
         md.append("\nPass rate counts every call, failed calls included. Full metrics: `summary.json`; every call: `results.jsonl`.\n");
         md.append(RobustnessSection.render(s.path("targets")));
+        md.append(PropertiesSection.render(s));
         appendFailures(md, rows);
         return md.toString();
     }
