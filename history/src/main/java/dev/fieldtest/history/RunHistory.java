@@ -1,0 +1,108 @@
+package dev.fieldtest.history;
+
+import dev.fieldtest.history.internal.HistoryConnections;
+import dev.fieldtest.history.internal.Migrations;
+import dev.fieldtest.history.internal.RunQueries;
+import dev.fieldtest.history.internal.RunWriter;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * fieldtest's run history: one DuckDB file (by default {@code .fieldtest/history.duckdb}) holding every recorded run,
+ * the numeric metrics of each of its targets, and its calls (docs/history.md). Opening brings the schema to the newest
+ * version this code knows, or refuses a database written by a newer fieldtest. Recording a run_id again replaces the
+ * earlier record in one transaction. Methods are synchronized on this object; close it to release the file, which
+ * DuckDB lets only one process hold at a time.
+ */
+public final class RunHistory implements AutoCloseable {
+    private final Path file;
+    private final Connection connection;
+
+    private RunHistory(Path file, Connection connection) {
+        this.file = file;
+        this.connection = connection;
+    }
+
+    /**
+     * Opens (creating it and its parent directories if needed) and migrates the database at {@code dbFile}.
+     *
+     * @throws HistoryException when the file is not a DuckDB database, its schema is newer than this code, a
+     *                          migration fails, or another process keeps it locked
+     */
+    public static RunHistory open(Path dbFile) {
+        return new RunHistory(dbFile, HistoryConnections.openMigrated(dbFile));
+    }
+
+    /** The newest schema version this code writes. */
+    public static int supportedSchemaVersion() {
+        return Migrations.latest();
+    }
+
+    /** The file this history lives in. */
+    public Path file() {
+        return file;
+    }
+
+    /** Stores {@code run}; returns true when it replaced an earlier record of the same run_id. */
+    public synchronized boolean record(RunRecord run) {
+        return sql("record run " + run.runId(), () -> RunWriter.write(connection, run));
+    }
+
+    /** Reads a run directory ({@link RunRecord#read}) and stores it; returns true when it replaced an earlier record. */
+    public boolean recordRunDirectory(Path runDir) {
+        return record(RunRecord.read(runDir));
+    }
+
+    /** Every recorded run, newest start first. */
+    public synchronized List<RunSummary> runs() {
+        return sql("list runs", () -> RunQueries.runs(connection, null));
+    }
+
+    public synchronized Optional<RunSummary> run(String runId) {
+        return sql("read run " + runId, () -> RunQueries.runs(connection, runId).stream().findFirst());
+    }
+
+    /** The run's summary.json (or load.json) text as it was recorded. */
+    public synchronized Optional<String> summaryJson(String runId) {
+        return sql("read run " + runId, () -> RunQueries.summaryJson(connection, runId));
+    }
+
+    /** One target metric (a {@link TargetMetric#metric()} path) over every run that has it, oldest start first. */
+    public synchronized List<MetricPoint> metricSeries(String target, String metricPath) {
+        return sql("read metric " + metricPath, () -> RunQueries.metricSeries(connection, target, metricPath));
+    }
+
+    /** Every numeric metric of every target of a run, by target then metric path. */
+    public synchronized List<TargetMetric> metrics(String runId) {
+        return sql("read metrics of " + runId, () -> RunQueries.metrics(connection, runId));
+    }
+
+    /** The run's calls in results.jsonl order; empty for a load run or an unknown run_id. */
+    public synchronized List<CallRow> calls(String runId) {
+        return sql("read calls of " + runId, () -> RunQueries.calls(connection, runId));
+    }
+
+    @Override
+    public synchronized void close() {
+        try {
+            connection.close();
+        } catch (SQLException e) {
+            throw new HistoryException(file + ": cannot close the history database: " + e.getMessage(), e);
+        }
+    }
+
+    private interface SqlWork<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T sql(String what, SqlWork<T> work) {
+        try {
+            return work.run();
+        } catch (SQLException e) {
+            throw new HistoryException(file + ": could not " + what + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,85 @@
+package dev.fieldtest.history.internal;
+
+import dev.fieldtest.history.CallRow;
+import dev.fieldtest.history.RunRecord;
+import dev.fieldtest.history.TargetMetric;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import org.duckdb.DuckDBAppender;
+import org.duckdb.DuckDBConnection;
+
+/**
+ * Stores one run in one transaction, replacing any earlier record of the same run_id, so recording a run twice
+ * leaves the same rows as recording it once. Calls go through DuckDB's appender (about 100x faster than batched
+ * INSERTs); it joins the transaction the DELETEs opened, so a failure leaves nothing half-written.
+ */
+public final class RunWriter {
+    private static final String[] TABLES = {"calls", "target_metrics", "runs"};
+
+    private RunWriter() {}
+
+    /** Returns true when an earlier record of this run was replaced. */
+    public static boolean write(Connection c, RunRecord r) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            boolean replaced = exists(c, r.runId());
+            for (String table : TABLES) {
+                try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
+                    d.setString(1, r.runId());
+                    d.executeUpdate();
+                }
+            }
+            insertRun(c, r);
+            try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("main", "target_metrics")) {
+                for (TargetMetric m : r.metrics()) a.beginRow().append(r.runId()).append(m.target()).append(m.metric()).append(m.value()).endRow();
+            }
+            try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("main", "calls")) {
+                for (CallRow call : r.calls()) append(a, r.runId(), call);
+            }
+            c.commit();
+            return replaced;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
+    }
+
+    private static boolean exists(Connection c, String runId) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM runs WHERE run_id = ?")) {
+            p.setString(1, runId);
+            try (ResultSet rs = p.executeQuery()) {
+                rs.next();
+                return rs.getLong(1) > 0;
+            }
+        }
+    }
+
+    private static void insertRun(Connection c, RunRecord r) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO runs (run_id, kind, suite, started_at, finished_at, status, run_dir, "
+                + "fieldtest_version, summary, recorded_at) VALUES (?, ?, ?, CAST(? AS TIMESTAMP), CAST(? AS TIMESTAMP), ?, ?, ?, ?, CAST(? AS TIMESTAMP))")) {
+            p.setString(1, r.runId());
+            p.setString(2, r.kind().wireName());
+            Sql.setString(p, 3, r.suite());
+            Sql.setString(p, 4, Sql.timestamp(r.startedAt()));
+            Sql.setString(p, 5, Sql.timestamp(r.finishedAt()));
+            p.setString(6, r.status());
+            p.setString(7, r.runDir());
+            Sql.setString(p, 8, r.fieldtestVersion());
+            p.setString(9, r.summaryJson());
+            p.setString(10, Sql.timestamp(Instant.now()));
+            p.executeUpdate();
+        }
+    }
+
+    /** Column order of V1's calls table. */
+    private static void append(DuckDBAppender a, String runId, CallRow c) throws SQLException {
+        a.beginRow().append(runId).append(c.line()).append(c.target()).append(c.caseId()).append(c.repeat()).append(c.variant())
+                .append(c.passed()).append(c.error()).append(c.latencyMs()).append(c.ttftMs()).append(c.costUsd())
+                .append(c.inputTokens()).append(c.outputTokens()).append(c.tags()).append(c.rowJson()).endRow();
+    }
+}

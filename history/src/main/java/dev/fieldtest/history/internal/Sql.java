@@ -1,0 +1,38 @@
+package dev.fieldtest.history.internal;
+
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+
+/**
+ * Small JDBC helpers. Instants cross as UTC text bound with {@code CAST(? AS TIMESTAMP)} and come back as
+ * {@code epoch_us(...)}, so no JVM or session time zone ever shifts a stored time.
+ */
+final class Sql {
+    private Sql() {}
+
+    /** UTC wall time at microsecond precision (DuckDB's TIMESTAMP), or null. */
+    static String timestamp(Instant t) {
+        return t == null ? null : LocalDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC).toString();
+    }
+
+    static Instant instant(ResultSet r, String column) throws SQLException {
+        long micros = r.getLong(column);
+        return r.wasNull() ? null : Instant.EPOCH.plus(micros, ChronoUnit.MICROS);
+    }
+
+    static Double nullableDouble(ResultSet r, String column) throws SQLException {
+        double v = r.getDouble(column);
+        return r.wasNull() ? null : v;
+    }
+
+    static void setString(PreparedStatement p, int i, String v) throws SQLException {
+        if (v == null) p.setNull(i, Types.VARCHAR);
+        else p.setString(i, v);
+    }
+}
