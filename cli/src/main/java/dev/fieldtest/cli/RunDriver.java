@@ -6,8 +6,10 @@ import dev.fieldtest.core.config.ConfigException;
 import dev.fieldtest.core.config.Env;
 import dev.fieldtest.core.config.Location;
 import dev.fieldtest.core.config.SuiteLoader;
+import dev.fieldtest.core.gate.PropertyGate;
 import dev.fieldtest.core.run.Evaluation;
 import dev.fieldtest.core.run.Progress;
+import dev.fieldtest.report.JunitReporter;
 import dev.fieldtest.report.MarkdownReporter;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -25,6 +27,8 @@ final class RunDriver {
     record Overrides(Integer repeat, Integer concurrency) {}
 
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
+    /** Exit code when a property of the suite failed or is missing (docs/ci.md); everything is written first. */
+    static final int PROPERTY_FAILED = 1;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean quiet;
@@ -52,7 +56,7 @@ final class RunDriver {
 
     private int execute(Suite suite, Components components, Path runDir) throws IOException, InterruptedException {
         String runId = RunIds.next();
-        Evaluation evaluation = new Evaluation(suite, components, runDir, List.of(new MarkdownReporter()));
+        Evaluation evaluation = new Evaluation(suite, components, runDir, List.of(new MarkdownReporter(), new JunitReporter()));
         Thread hook = new Thread(() -> {
             evaluation.abort("interrupted (Ctrl-C); the calls that completed are kept");
             try {
@@ -76,12 +80,15 @@ final class RunDriver {
             }
         }
         out.print(ConsoleSummary.render(result.summary()));
-        out.println("Run directory: " + runDir + "  (report.md, summary.json, results.jsonl)");
+        out.println("Run directory: " + runDir + "  (report.md, summary.json, junit.xml, results.jsonl)");
         if (result.outcome().aborted()) {
             err.println("fieldtest: run aborted: " + result.outcome().abortReason());
             return Main.ABORTED;
         }
-        return Main.OK;
+        var notPassing = PropertyGate.notPassing(result.summary());
+        notPassing.forEach(p -> err.println("fieldtest: property " + p.path("status").asText() + ": " + p.path("name").asText()
+                + (p.path("target").isTextual() ? " on " + p.path("target").asText() : "") + ": " + p.path("reason").asText()));
+        return notPassing.isEmpty() ? Main.OK : PROPERTY_FAILED;
     }
 
     private static Suite apply(Suite suite, Overrides o) {
