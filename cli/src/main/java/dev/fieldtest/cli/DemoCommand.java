@@ -31,7 +31,7 @@ final class DemoCommand implements Callable<Integer> {
         }
         Path runDir = out != null ? out : home.resolve("out").resolve("demo-" + LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         int code = new RunDriver(System.out, System.err, false).run(suite, runDir, new RunDriver.Overrides(null, null), Env.system());
-        if (code == Main.OK) System.out.println("Report: " + runDir.resolve("report.md"));
+        if (code == Main.OK) System.out.println("Report: " + runDir.resolve("report.md") + " (open " + runDir.resolve("report.html") + " in a browser for charts and every call)");
         return code;
     }
 }

@@ -9,6 +9,7 @@ import dev.fieldtest.core.config.SuiteLoader;
 import dev.fieldtest.core.gate.PropertyGate;
 import dev.fieldtest.core.run.Evaluation;
 import dev.fieldtest.core.run.Progress;
+import dev.fieldtest.report.HtmlReporter;
 import dev.fieldtest.report.JunitReporter;
 import dev.fieldtest.report.MarkdownReporter;
 import java.io.IOException;
@@ -56,7 +57,7 @@ final class RunDriver {
 
     private int execute(Suite suite, Components components, Path runDir) throws IOException, InterruptedException {
         String runId = RunIds.next();
-        Evaluation evaluation = new Evaluation(suite, components, runDir, List.of(new MarkdownReporter(), new JunitReporter()));
+        Evaluation evaluation = new Evaluation(suite, components, runDir, List.of(new MarkdownReporter(), new HtmlReporter(), new JunitReporter()));
         Thread hook = new Thread(() -> {
             evaluation.abort("interrupted (Ctrl-C); the calls that completed are kept");
             try {
@@ -80,7 +81,7 @@ final class RunDriver {
             }
         }
         out.print(ConsoleSummary.render(result.summary()));
-        out.println("Run directory: " + runDir + "  (report.md, summary.json, junit.xml, results.jsonl)");
+        out.println("Run directory: " + runDir + "  (report.html, report.md, summary.json, junit.xml, results.jsonl)");
         if (result.outcome().aborted()) {
             err.println("fieldtest: run aborted: " + result.outcome().abortReason());
             return Main.ABORTED;
