@@ -39,6 +39,14 @@ final class LoadDriver {
         this.quiet = quiet;
     }
 
+    /** The run history file to record the finished load run in (docs/history.md); null (the default) records nothing. */
+    private Path history;
+
+    LoadDriver recordingTo(Path historyFile) {
+        this.history = historyFile;
+        return this;
+    }
+
     /** {@code overrides}: load keys from the command line, which beat the suite's {@code load:} section. */
     int run(Path suiteFile, Path dir, Map<String, Object> overrides, Env env) throws IOException, InterruptedException {
         Suite suite;
@@ -121,6 +129,8 @@ final class LoadDriver {
         LoadReport.write(dir, json);
         out.print(console(json));
         out.println("Run directory: " + dir + "  (report.md, load.json, load.svg, requests.jsonl, histograms/)");
+        // Every file is on disk; a Ctrl-C hook waits for this (the written latch) too. Never changes the exit code.
+        HistoryRecorder.record(history, dir, err, quiet);
         if (outcome.aborted()) {
             err.println("fieldtest: load run aborted: " + outcome.abortReason());
             return Main.ABORTED;

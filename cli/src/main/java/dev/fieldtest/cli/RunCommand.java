@@ -25,8 +25,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
+    @picocli.CommandLine.Mixin
+    HistoryOptions history = new HistoryOptions();
+
     @Override
     public Integer call() throws Exception {
-        return new RunDriver(System.out, System.err, quiet).run(suite, out, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
+        return new RunDriver(System.out, System.err, quiet).recordingTo(history.file()).run(suite, out, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
     }
 }

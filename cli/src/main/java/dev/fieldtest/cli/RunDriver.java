@@ -40,6 +40,16 @@ final class RunDriver {
         this.quiet = quiet;
     }
 
+    /** The run history file to record the finished run in (docs/history.md); null (the default) records nothing. */
+    private Path history;
+    /** Opens once the run is recorded (or was not to be), so a Ctrl-C hook lets the recording finish. */
+    private final java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
+
+    RunDriver recordingTo(Path historyFile) {
+        this.history = historyFile;
+        return this;
+    }
+
     int run(Path suiteFile, Path runDir, Overrides overrides, Env env) throws IOException, InterruptedException {
         Suite suite;
         Components components;
@@ -62,6 +72,7 @@ final class RunDriver {
             evaluation.abort("interrupted (Ctrl-C); the calls that completed are kept");
             try {
                 evaluation.awaitFinished(Duration.ofSeconds(30));
+                recorded.await(15, java.util.concurrent.TimeUnit.SECONDS);
             } catch (InterruptedException ignored) {
                 Thread.currentThread().interrupt();
             }
@@ -82,6 +93,8 @@ final class RunDriver {
         }
         out.print(ConsoleSummary.render(result.summary()));
         out.println("Run directory: " + runDir + "  (report.html, report.md, summary.json, junit.xml, results.jsonl)");
+        HistoryRecorder.record(history, runDir, err, quiet); // every file is on disk; never changes the exit code
+        recorded.countDown();
         if (result.outcome().aborted()) {
             err.println("fieldtest: run aborted: " + result.outcome().abortReason());
             return Main.ABORTED;

@@ -3,16 +3,18 @@ package dev.fieldtest.history;
 /** What wrote a run directory, and the metric {@code fieldtest history} shows per target for it. */
 public enum RunKind {
     /** {@code fieldtest run}: summary.json and results.jsonl; headline is the pass rate. */
-    RUN("run", "pass_rate.value"),
+    RUN("run", "pass_rate.value", "pass_rate.n"),
     /** {@code fieldtest load}: load.json; headline is the highest rate that met every SLO. */
-    LOAD("load", "max_sustained_rps");
+    LOAD("load", "max_sustained_rps", null);
 
     private final String wireName;
     private final String headlineMetric;
+    private final String headlineSampleMetric;
 
-    RunKind(String wireName, String headlineMetric) {
+    RunKind(String wireName, String headlineMetric, String headlineSampleMetric) {
         this.wireName = wireName;
         this.headlineMetric = headlineMetric;
+        this.headlineSampleMetric = headlineSampleMetric;
     }
 
     /** The value stored in {@code runs.kind}. */
@@ -23,6 +25,11 @@ public enum RunKind {
     /** The {@code target_metrics.metric} path that sums a target up for this kind of run. */
     public String headlineMetric() {
         return headlineMetric;
+    }
+
+    /** The metric path holding the headline's sample size, or null when it has none. */
+    public String headlineSampleMetric() {
+        return headlineSampleMetric;
     }
 
     public static RunKind fromWireName(String name) {

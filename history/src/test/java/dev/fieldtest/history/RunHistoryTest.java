@@ -37,7 +37,7 @@ class RunHistoryTest {
             assertThat(run.runDir()).isEqualTo(runDir.toAbsolutePath().toString());
             assertThat(run.fieldtestVersion()).isEqualTo("0.1.0-test");
             assertThat(run.calls()).isEqualTo(3);
-            assertThat(run.headline()).isEqualTo(Map.of("m", 0.666667));
+            assertThat(run.headline()).isEqualTo(Map.of("m", new RunSummary.Headline(0.666667, 3L)));
             assertThat(h.summaryJson(run.runId()).orElseThrow()).isEqualTo(Files.readString(runDir.resolve("summary.json")));
 
             List<CallRow> calls = h.calls(run.runId());
@@ -110,7 +110,7 @@ class RunHistoryTest {
             assertThat(run.kind()).isEqualTo(RunKind.LOAD);
             assertThat(run.status()).isEqualTo("complete");
             assertThat(run.calls()).isZero();
-            assertThat(run.headline()).isEqualTo(Map.of("m", 20.0));
+            assertThat(run.headline()).isEqualTo(Map.of("m", new RunSummary.Headline(20.0, null)));
             // cold_start.latency_ms, 4 per step (index, offered_rps, corrected n and p95) × 2, max_sustained_rps;
             // not the settings' temperature, not booleans, not nulls.
             assertThat(h.metrics("load-1")).hasSize(10).contains(new TargetMetric("m", "steps.1.latency_ms.corrected.p95", 95.5),

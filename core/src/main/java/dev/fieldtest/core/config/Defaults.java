@@ -68,4 +68,7 @@ public final class Defaults {
     public static final double LOAD_MAX_ERROR_RATE = 0.05;
     /** A step whose achieved rate falls below this share of the offered rate has collapsed. */
     public static final double LOAD_MIN_ACHIEVED_SHARE = 0.95;
+
+    /** Run history (docs/history.md): the DuckDB file every finished run and load run is recorded in, under the working directory. */
+    public static final java.nio.file.Path HISTORY_FILE = java.nio.file.Path.of(".fieldtest", "history.duckdb");
 }

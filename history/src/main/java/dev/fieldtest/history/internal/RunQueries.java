@@ -27,21 +27,23 @@ public final class RunQueries {
             ORDER BY r.started_at DESC NULLS LAST, r.run_id DESC""";
     private static final String HEADLINES = """
             SELECT m.run_id, m.target,
-                   max(CASE WHEN m.metric = CASE r.kind WHEN 'run' THEN '%s' ELSE '%s' END THEN m.value END) AS headline
+                   max(CASE WHEN m.metric = CASE r.kind WHEN 'run' THEN '%s' ELSE '%s' END THEN m.value END) AS headline,
+                   max(CASE WHEN r.kind = 'run' AND m.metric = '%s' THEN m.value END) AS n
             FROM target_metrics m JOIN runs r ON r.run_id = m.run_id
             %s
-            GROUP BY m.run_id, m.target ORDER BY m.run_id, m.target""".formatted(RunKind.RUN.headlineMetric(), RunKind.LOAD.headlineMetric(), "%s");
+            GROUP BY m.run_id, m.target ORDER BY m.run_id, m.target""".formatted(RunKind.RUN.headlineMetric(), RunKind.LOAD.headlineMetric(),
+            RunKind.RUN.headlineSampleMetric(), "%s");
 
     private RunQueries() {}
 
     public static List<RunSummary> runs(Connection c, String runId) throws SQLException {
         String where = runId == null ? "" : "WHERE r.run_id = ?";
-        Map<String, Map<String, Double>> headlines = new LinkedHashMap<>();
+        Map<String, Map<String, RunSummary.Headline>> headlines = new LinkedHashMap<>();
         try (PreparedStatement p = c.prepareStatement(HEADLINES.formatted(where.replace("r.run_id", "m.run_id")))) {
             if (runId != null) p.setString(1, runId);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) headlines.computeIfAbsent(r.getString("run_id"), k -> new LinkedHashMap<>())
-                        .put(r.getString("target"), Sql.nullableDouble(r, "headline"));
+                        .put(r.getString("target"), headline(r));
             }
         }
         List<RunSummary> out = new ArrayList<>();
@@ -57,6 +59,11 @@ public final class RunQueries {
             }
         }
         return out;
+    }
+
+    private static RunSummary.Headline headline(ResultSet r) throws SQLException {
+        Double n = Sql.nullableDouble(r, "n");
+        return new RunSummary.Headline(Sql.nullableDouble(r, "headline"), n == null ? null : Math.round(n));
     }
 
     public static List<MetricPoint> metricSeries(Connection c, String target, String metric) throws SQLException {

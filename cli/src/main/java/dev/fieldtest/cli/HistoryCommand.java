@@ -1,0 +1,75 @@
+package dev.fieldtest.cli;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.fieldtest.core.config.Defaults;
+import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.RunHistory;
+import dev.fieldtest.history.RunSummary;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code fieldtest history}: the runs recorded in the run history, newest first (docs/history.md). */
+@Command(name = "history", mixinStandardHelpOptions = true,
+        description = "List the runs recorded in the run history (every fieldtest run and fieldtest load records one).")
+final class HistoryCommand implements Callable<Integer> {
+    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
+    Path file = Defaults.HISTORY_FILE;
+
+    @Option(names = "--json", description = "Print the runs as a JSON array instead of a table.")
+    boolean json;
+
+    @Option(names = "--record", paramLabel = "DIR", arity = "1..*",
+            description = "Record these run directories (written by fieldtest run or fieldtest load) instead of listing.")
+    List<Path> record;
+
+    PrintStream out = System.out;
+    PrintStream err = System.err;
+
+    @Override
+    public Integer call() throws Exception {
+        if (record == null && !Files.exists(file)) {
+            out.println(json ? "[]" : "No runs recorded yet: " + file + " does not exist (fieldtest run and fieldtest load record into it).");
+            return Main.OK;
+        }
+        try (RunHistory h = RunHistory.open(file)) {
+            if (record != null) {
+                for (Path dir : record) {
+                    var run = dev.fieldtest.history.RunRecord.read(dir);
+                    boolean replaced = h.record(run);
+                    out.println((replaced ? "re-recorded " : "recorded ") + run.runId() + " from " + dir + " in " + file);
+                }
+                return Main.OK;
+            }
+            List<RunSummary> runs = h.runs();
+            out.print(json ? json(runs) : HistoryTable.render(runs));
+            return Main.OK;
+        } catch (HistoryException e) {
+            err.println("fieldtest: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+    }
+
+    static String json(List<RunSummary> runs) throws Exception {
+        ObjectMapper mapper = new ObjectMapper();
+        ArrayNode array = mapper.createArrayNode();
+        for (RunSummary r : runs) {
+            ObjectNode o = array.addObject().put("run_id", r.runId()).put("kind", r.kind().wireName()).put("suite", r.suite())
+                    .put("status", r.status()).put("started_at", r.startedAt() == null ? null : r.startedAt().toString())
+                    .put("finished_at", r.finishedAt() == null ? null : r.finishedAt().toString()).put("run_dir", r.runDir())
+                    .put("fieldtest_version", r.fieldtestVersion()).put("calls", r.calls());
+            ObjectNode targets = o.putObject("targets");
+            r.headline().forEach((target, head) -> {
+                ObjectNode t = targets.putObject(target).put(r.kind().headlineMetric(), head.value());
+                if (r.kind().headlineSampleMetric() != null) t.put(r.kind().headlineSampleMetric(), head.n());
+            });
+        }
+        return mapper.writerWithDefaultPrettyPrinter().writeValueAsString(array) + "\n";
+    }
+}
