@@ -15,7 +15,7 @@ final class HtmlSections {
         JsonNode paired = s.path("paired");
         if (!paired.isObject() || paired.isEmpty()) return "";
         StringBuilder h = new StringBuilder("<section id=\"paired\"><h2>Pairwise comparison (same cases)</h2>\n<table id=\"paired-table\">\n<thead><tr>"
-                + "<th>A</th><th>B</th><th>n</th><th>cases</th><th>pass rate A</th><th>pass rate B</th><th>difference A − B (95% CI)</th>"
+                + "<th>A</th><th>B</th><th>n</th><th>cases</th><th>pass rate A</th><th>pass rate B</th><th>difference B − A (95% CI)</th>"
                 + "<th>only A passed</th><th>only B passed</th><th>McNemar p</th><th>n to detect 5 points</th></tr></thead>\n<tbody>\n");
         StringBuilder verdicts = new StringBuilder();
         paired.fields().forEachRemaining(e -> {
@@ -31,7 +31,7 @@ final class HtmlSections {
             if (p.hasNonNull("verdict")) verdicts.append("<p class=\"verdict\">").append(str(p.path("verdict"))).append("</p>\n");
         });
         return h.append("</tbody></table>\n").append(verdicts).append("<p class=\"note\">From summary.json <code>paired</code>: both targets on the "
-                + "same cases and repeats; the difference is in percentage points.</p></section>\n").toString();
+                + "same case, repeat and variant; the difference is B − A in percentage points, its interval a bootstrap over cases.</p></section>\n").toString();
     }
 
     static String properties(JsonNode s) {

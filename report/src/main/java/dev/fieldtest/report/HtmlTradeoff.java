@@ -47,7 +47,8 @@ final class HtmlTradeoff {
                     + "<title>%s</title></circle>\n", onFront ? " pareto" : "", plot.px(p.costPerSuccess()), plot.py(p.passRate()), r, HtmlPlot.color(i),
                     onFront ? "#000" : "none", onFront ? "2.5" : "0", HtmlEscape.text(p.target() + ": $" + Figures.usd(summary.path("targets").path(p.target())
                             .path("cost_usd").path("per_success"), "–") + " per success, pass rate " + HtmlCharts.pct(p.passRate()) + ", " + p95)));
-            svg.append(HtmlPlot.text(plot.px(p.costPerSuccess()) + r + 4, plot.py(p.passRate()) + 4, "start",
+            boolean rightHalf = plot.px(p.costPerSuccess()) > HtmlPlot.WIDTH / 2.0; // label towards the middle, so it stays inside
+            svg.append(HtmlPlot.text(plot.px(p.costPerSuccess()) + (rightHalf ? -r - 4 : r + 4), plot.py(p.passRate()) + 4, rightHalf ? "end" : "start",
                     HtmlEscape.text(HtmlCharts.clip(p.target(), 20) + " · " + p95), " font-size=\"10\""));
         }
         StringBuilder notes = new StringBuilder("<p id=\"pareto-front\">Pareto front (no other target is cheaper per success, at least as accurate "

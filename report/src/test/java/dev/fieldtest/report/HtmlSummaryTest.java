@@ -31,9 +31,9 @@ class HtmlSummaryTest {
         var s = HtmlFixture.summary();
         assertThat(HtmlSummary.header(s)).contains("fieldtest: support &lt;desk&gt;</h1>", "not verdicts.", "20261129-093500-abcd")
                 .doesNotContain("<desk>");
-        assertThat(HtmlSections.paired(s)).contains("<td>alpha</td><td>beta</td>", "+12.5 pts (-20.0 pts to +45.0 pts)", "1.000", "1200",
+        assertThat(HtmlSections.paired(s)).contains("<td>alpha</td><td>beta</td>", "-12.5 pts (-45.0 pts to +20.0 pts)", "1.000", "1200",
                 "No detectable difference between alpha and &lt;beta&gt;");
-        assertThat(HtmlSections.properties(s)).contains("<tr class=\"status-fail\"><td>billing answers</td>", "&lt;b&gt;ops&lt;/b&gt;").doesNotContain("<b>");
+        assertThat(HtmlSections.properties(s)).contains("<tr class=\"status-fail\"><td>billing answers</td>", "&lt;b&gt;ops&lt;/b&gt;", "<td>week4, quarterly</td>").doesNotContain("<b>");
     }
 
     @Test
