@@ -73,7 +73,7 @@ record CompareInput(Path dir, Map<String, List<ScoredCall>> byTarget) {
                 throw new ConfigException(new Location(file, i + 1, 1), "the call of target '" + call.observation().targetId()
                         + "', case '" + key.caseId() + "', repeat " + key.repeat()
                         + (key.variant() == null ? "" : ", variant '" + key.variant() + "'") + " is already on line " + first,
-                        "compare directories of single runs; a run never records a call twice");
+                        "compare the --out directories of two `fieldtest run`s: a run records each call once (a load run's samples repeat calls)");
             }
             byTarget.computeIfAbsent(call.observation().targetId(), t -> new ArrayList<>()).add(call);
         }
