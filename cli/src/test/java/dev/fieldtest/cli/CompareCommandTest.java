@@ -171,6 +171,12 @@ class CompareCommandTest {
         assertThat(otherTarget.code()).isEqualTo(2);
         assertThat(otherTarget.err()).contains("no target id is in both runs");
         assertThat(compare(base.toString(), next.toString(), "--target", "nope").err()).contains("target 'nope' has no calls here");
+
+        Path renamed = Files.createDirectories(dir.resolve("renamed"));
+        Files.writeString(renamed.resolve("results.jsonl"), Files.readString(base.resolve("results.jsonl")).replace("\"case_id\":\"c", "\"case_id\":\"x"));
+        Outcome noCase = compare(renamed.toString(), next.toString());
+        assertThat(noCase.code()).isEqualTo(2);
+        assertThat(noCase.err()).contains("no call of target 'm' shares its case, repeat and variant with " + renamed);
     }
 
     @Test
