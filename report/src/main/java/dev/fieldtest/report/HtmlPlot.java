@@ -9,7 +9,7 @@ import java.util.Locale;
  */
 final class HtmlPlot {
     static final int WIDTH = 520, HEIGHT = 300;
-    private static final double LEFT = 62, RIGHT = 16, TOP = 16, BOTTOM = 44;
+    private static final double LEFT = 62, RIGHT = 34, TOP = 16, BOTTOM = 44; // RIGHT leaves room for the last x tick label
     private final double xMax, yMax, xStep, yStep;
     private final boolean xRate, yRate;
 

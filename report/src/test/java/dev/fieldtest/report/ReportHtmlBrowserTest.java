@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 
@@ -102,6 +104,7 @@ class ReportHtmlBrowserTest {
         assertThat(browser.executeScript("return document.scripts.length")).isEqualTo(2L); // the data block and the page's own script
         assertThat(browser.executeScript("return document.images.length + document.querySelectorAll('b').length")).isEqualTo(0L);
         assertThat(browser.getTitle()).isEqualTo("fieldtest: support <desk> · 20261129-093500-abcd");
+        screenshot("report-html-hostile.png"); // for a person to look at: target/report-html-hostile.png
     }
 
     @Test
@@ -109,6 +112,14 @@ class ReportHtmlBrowserTest {
         assertThat(browser.executeScript("return performance.getEntriesByType('resource').length")).isEqualTo(0L);
         assertThat(browser.executeScript("return getComputedStyle(document.body).maxWidth")).isEqualTo("1200px"); // the hashed style applied
         assertThat(count("#calls-body tr")).isEqualTo(16); // the hashed script ran
+    }
+
+    private static void screenshot(String name) {
+        try {
+            Files.copy(browser.getScreenshotAs(OutputType.FILE).toPath(), Path.of("target", name), StandardCopyOption.REPLACE_EXISTING);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Picks an option the way a person does (a click on it), which fires the select's change event. */
