@@ -3,43 +3,41 @@ package dev.fieldtest.core.run;
 import dev.fieldtest.core.ScoredCall;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
+import java.io.FileOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
 /**
  * results.jsonl, the run's source of truth: append-only, one whole line per call, forced to disk after
- * {@code fsyncEveryRows} rows or {@code fsyncEveryNanos}, whichever comes first, and on close. Thread-safe.
+ * {@code fsyncEveryRows} rows or {@code fsyncEveryNanos}, whichever comes first, and on close. Thread-safe. A stream,
+ * not a FileChannel: a channel closes for good when a writing thread is interrupted, and an abort interrupts calls.
  */
 public final class ResultsLog implements AutoCloseable {
-    private final FileChannel channel;
+    private final FileOutputStream out;
     private final int fsyncEveryRows;
     private final long fsyncEveryNanos;
     private int unsynced;
     private long lastSync = System.nanoTime();
 
     public ResultsLog(Path file, int fsyncEveryRows, java.time.Duration fsyncEvery) throws IOException {
-        this.channel = FileChannel.open(file, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        this.out = new FileOutputStream(file.toFile(), true);
         this.fsyncEveryRows = fsyncEveryRows;
         this.fsyncEveryNanos = fsyncEvery.toNanos();
     }
 
     public synchronized void append(ScoredCall call) throws IOException {
-        ByteBuffer line = ByteBuffer.wrap((ResultsCodec.encode(call) + "\n").getBytes(StandardCharsets.UTF_8));
-        while (line.hasRemaining()) channel.write(line);
+        out.write((ResultsCodec.encode(call) + "\n").getBytes(StandardCharsets.UTF_8));
         unsynced++;
         if (unsynced >= fsyncEveryRows || System.nanoTime() - lastSync >= fsyncEveryNanos) sync();
     }
 
     public synchronized void sync() throws IOException {
         if (unsynced == 0) return;
-        channel.force(false);
+        out.getFD().sync();
         unsynced = 0;
         lastSync = System.nanoTime();
     }
@@ -49,7 +47,7 @@ public final class ResultsLog implements AutoCloseable {
         try {
             sync();
         } finally {
-            channel.close();
+            out.close();
         }
     }
 

@@ -58,6 +58,24 @@ class ResultsLogTest {
     }
 
     @Test
+    void anInterruptedWriterNeitherLosesItsRowNorBreaksTheLogForOthers() throws Exception {
+        Path file = dir.resolve("results.jsonl");
+        try (ResultsLog log = new ResultsLog(file, 1, Duration.ofSeconds(1))) {
+            Thread t = Thread.ofPlatform().start(() -> {
+                Thread.currentThread().interrupt(); // as an abort does to a call in flight
+                try {
+                    log.append(row("c1", true));
+                } catch (IOException e) {
+                    throw new java.io.UncheckedIOException(e);
+                }
+            });
+            t.join();
+            log.append(row("c2", true));
+        }
+        assertThat(ResultsLog.readAll(file)).extracting(s -> s.observation().caseId()).containsExactly("c1", "c2");
+    }
+
+    @Test
     void aBadLineInTheMiddleIsAnErrorNamingTheLine() throws IOException {
         Path file = Files.writeString(dir.resolve("results.jsonl"), ResultsCodec.encode(row("c1", true)) + "\n{oops\n"
                 + ResultsCodec.encode(row("c2", true)) + "\n");
