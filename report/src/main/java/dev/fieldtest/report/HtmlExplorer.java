@@ -17,6 +17,8 @@ import java.util.TreeSet;
  */
 final class HtmlExplorer {
     static final int MAX_ROWS = 20_000;
+    /** Longest input message or output embedded, in chars; a longer one is cut with a note (results.jsonl has it whole). */
+    static final int MAX_TEXT = 20_000;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private HtmlExplorer() {}
@@ -35,9 +37,9 @@ final class HtmlExplorer {
             r.tags().forEach(row.putArray("tags")::add);
             if (r.tags().isEmpty()) row.putArray("tags");
             row.put("pass", r.pass()).put("error", r.observation().error() == null ? null : r.observation().error().wireName());
-            row.put("error_message", r.observation().errorMessage()).put("output", r.observation().output());
+            row.put("error_message", r.observation().errorMessage()).put("output", clip(r.observation().output()));
             ArrayNode input = row.putArray("input");
-            r.observation().input().forEach(m -> input.addObject().put("role", m.role()).put("content", m.content()));
+            r.observation().input().forEach(m -> input.addObject().put("role", m.role()).put("content", clip(m.content())));
             ArrayNode verdicts = row.putArray("verdicts");
             for (Verdict v : r.verdicts()) verdicts.addObject().put("check", v.check()).put("pass", v.pass()).put("detail", v.detail()).put("score", v.score()).put("measured", v.measured());
             row.put("confidence", r.confidence()).put("latency_ms", r.observation().latencyMs());
@@ -52,6 +54,13 @@ final class HtmlExplorer {
         Set<Integer> keep = new TreeSet<>(failing.subList(0, Math.min(MAX_ROWS, failing.size())));
         keep.addAll(passing.subList(0, Math.min(MAX_ROWS - keep.size(), passing.size())));
         return List.copyOf(keep);
+    }
+
+    /** Text cut to {@link #MAX_TEXT} chars at a code-point boundary, saying so; null stays null. */
+    static String clip(String s) {
+        if (s == null || s.length() <= MAX_TEXT) return s;
+        int end = Character.isLowSurrogate(s.charAt(MAX_TEXT)) ? MAX_TEXT - 1 : MAX_TEXT;
+        return s.substring(0, end) + "\n… [" + (s.length() - end) + " more characters; the whole text is in results.jsonl]";
     }
 
     static String section(List<String> targets, List<ScoredCall> rows) {

@@ -15,6 +15,15 @@ class HtmlEscapeTest {
     }
 
     @Test
+    void explorerCutsVeryLongTextAtACodePointAndSaysHowMuchIsLeft() {
+        String longText = "a".repeat(HtmlExplorer.MAX_TEXT - 1) + "😀" + "b".repeat(10); // the emoji straddles the cut
+        assertThat(HtmlExplorer.clip(longText)).isEqualTo("a".repeat(HtmlExplorer.MAX_TEXT - 1)
+                + "\n… [12 more characters; the whole text is in results.jsonl]");
+        assertThat(HtmlExplorer.clip("short")).isEqualTo("short");
+        assertThat(HtmlExplorer.clip(null)).isNull();
+    }
+
+    @Test
     void scriptJsonCannotCloseTheScriptOrOpenACommentAndParsesToTheSameValue() throws Exception {
         String json = new ObjectMapper().writeValueAsString(java.util.Map.of("o", "</script><script>x()</script> <!-- & \u2028"));
         String safe = HtmlEscape.scriptJson(json);
