@@ -47,6 +47,24 @@ class HtmlSummaryTest {
     }
 
     @Test
+    void aRunWithNoCallsStillGivesAPageThatSaysWhatIsMissing() throws Exception {
+        var s = new ObjectMapper().readTree("{\"run_id\": \"r\", \"status\": \"aborted\", \"abort_reason\": \"Ctrl-C\", \"repeat\": 1,"
+                + " \"targets\": {\"m\": {\"calls\": 0, \"pass_rate\": {\"value\": null, \"ci95\": null, \"n\": 0}, \"cost_usd\": {\"per_success\": null}}}}");
+        String page = new HtmlReporter().render(s, java.util.List.of(), null);
+        assertThat(page).contains("<strong>Aborted:</strong> Ctrl-C", "No case has tags", "No call stated a confidence", "No call succeeded",
+                "Not plotted (nothing passed, so no cost per success): m", "\"rows\":[]");
+    }
+
+    @Test
+    void aSliceOneTargetLacksIsAGreyDashCell() throws Exception {
+        ObjectNode s = (ObjectNode) HtmlFixture.summary();
+        ((ObjectNode) s.path("targets").path("beta").path("slices")).remove("shipping");
+        String heatmap = HtmlCharts.heatmap(s);
+        assertThat(heatmap.split("<rect class=\"cell\"", -1)).hasSize(4 + 1); // still targets × slices
+        assertThat(heatmap).contains("fill=\"#eee\"", "beta · shipping: not measured (n=0)");
+    }
+
+    @Test
     void thePageFetchesNothingAndAllowsOnlyItsOwnScriptAndStyle() throws Exception {
         String page = new HtmlReporter().render(HtmlFixture.summary(), HtmlFixture.rows(), new ObjectMapper().readTree("{\"targets\": []}"));
         assertThat(page.replace("http://www.w3.org/2000/svg", "")).doesNotContain("http:", "https:", "//fonts", "<img", "<link", " src=\"");
