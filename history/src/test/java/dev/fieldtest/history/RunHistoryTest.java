@@ -137,6 +137,27 @@ class RunHistoryTest {
     }
 
     @Test
+    void aRecordThatFailsHalfwayLeavesTheEarlierRecordWhole() throws Exception {
+        Path runDir = Fixtures.run(dir.resolve("out"), "r1", "2026-11-23T10:00:00Z", 0.666667);
+        try (RunHistory h = RunHistory.open(db())) {
+            h.recordRunDirectory(runDir);
+            RunRecord good = RunRecord.read(runDir);
+            // The run row and the metrics are written before this call row, whose NULL target breaks a NOT NULL column.
+            CallRow broken = new CallRow("r1", 1, null, "a", 0, null, true, null, 1.0, null, 0.0, null, null, List.of(), "{}");
+            RunRecord bad = new RunRecord("r1", RunKind.RUN, "changed", good.startedAt(), good.finishedAt(), "aborted", good.runDir(),
+                    good.fieldtestVersion(), "{}", List.of(new TargetMetric("m", "pass_rate.value", 0.1)), List.of(broken));
+            assertThatThrownBy(() -> h.record(bad)).isInstanceOf(HistoryException.class).hasMessageContaining("could not record run r1");
+
+            RunSummary run = h.run("r1").orElseThrow();
+            assertThat(run.suite()).isEqualTo("capitals");
+            assertThat(run.status()).isEqualTo("complete");
+            assertThat(run.calls()).isEqualTo(3);
+            assertThat(h.metricSeries("m", "pass_rate.value")).extracting(MetricPoint::value).containsExactly(0.666667);
+        }
+        assertThat(longs(db(), "SELECT count(*) FROM target_metrics")).containsExactly(26L);
+    }
+
+    @Test
     void aDirectoryWithoutARunIsAnErrorSayingWhatIsExpected() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
         try (RunHistory h = RunHistory.open(db())) {

@@ -35,9 +35,11 @@ public final class RunWriter {
             insertRun(c, r);
             try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("main", "target_metrics")) {
                 for (TargetMetric m : r.metrics()) a.beginRow().append(r.runId()).append(m.target()).append(m.metric()).append(m.value()).endRow();
+                a.flush(); // close() alone drops a row that breaks a constraint without a word (DuckDB JDBC 2.0); flush() reports it
             }
             try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("main", "calls")) {
                 for (CallRow call : r.calls()) append(a, r.runId(), call);
+                a.flush();
             }
             c.commit();
             return replaced;
