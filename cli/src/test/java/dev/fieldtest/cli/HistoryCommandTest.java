@@ -155,7 +155,9 @@ class HistoryCommandTest {
         List<String> lines = out.toString(StandardCharsets.UTF_8).lines().toList();
         assertThat(lines).hasSize(3);
         assertThat(lines.get(0)).startsWith("RUN ID").contains("KIND", "SUITE", "STATUS", "STARTED (UTC)", "TARGETS");
-        assertThat(lines.get(1)).contains(runs.get(0).path("run_id").asText(), "load", "capitals", "complete").endsWith("m max 20 rps");
+        // A 16-send step is invalid after one send over 1 ms late (a busy CI machine): then no rate counts as sustained.
+        assertThat(lines.get(1)).contains(runs.get(0).path("run_id").asText(), "load", "capitals", "complete")
+                .satisfiesAnyOf(l -> assertThat(l).endsWith("m max 20 rps"), l -> assertThat(l).endsWith("m no rate met every SLO"));
         assertThat(lines.get(2)).contains(runs.get(1).path("run_id").asText(), "run", "capitals", "complete").endsWith("m 66.7% (n=3)");
     }
 

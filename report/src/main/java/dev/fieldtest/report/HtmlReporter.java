@@ -43,12 +43,7 @@ public final class HtmlReporter implements Reporter {
     public String render(JsonNode summary, List<ScoredCall> rows, JsonNode loadJson) {
         List<String> targets = HtmlCharts.targets(summary);
         String suite = summary.path("provenance").path("suite").path("name").asText("");
-        StringBuilder h = new StringBuilder(64 * 1024);
-        h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n")
-                .append("<meta http-equiv=\"Content-Security-Policy\" content=\"").append(contentSecurityPolicy()).append("\">\n")
-                .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n")
-                .append("<title>fieldtest: ").append(HtmlEscape.text(suite)).append(" · ").append(HtmlEscape.text(summary.path("run_id").asText())).append("</title>\n")
-                .append("<style>").append(CSS).append("</style>\n</head><body>\n");
+        StringBuilder h = new StringBuilder(64 * 1024).append(head(suite, summary.path("run_id").asText()));
         h.append(HtmlSummary.header(summary));
         h.append("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>").append(loadJson != null ? "<a href=\"#load\">Load</a>" : "")
                 .append("<a href=\"#explorer\">Case explorer</a></nav>\n");
@@ -65,6 +60,15 @@ public final class HtmlReporter implements Reporter {
         return h.toString();
     }
 
+    /** The page up to {@code <body>}: the policy, the style and the title, escaped. */
+    static String head(String suite, String runId) {
+        return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n"
+                + "<meta http-equiv=\"Content-Security-Policy\" content=\"" + contentSecurityPolicy() + "\">\n"
+                + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+                + "<title>fieldtest: " + HtmlEscape.text(suite) + " · " + HtmlEscape.text(runId) + "</title>\n"
+                + "<style>" + CSS + "</style>\n</head><body>\n";
+    }
+
     /**
      * Nothing may be fetched (default-src 'none'), forms and base URLs are off, and only this page's own script
      * and style run — named by SHA-256, so even markup that escaped escaping could not add a script that runs.
@@ -73,7 +77,7 @@ public final class HtmlReporter implements Reporter {
         return "default-src 'none'; script-src '" + sha256(JS) + "'; style-src '" + sha256(CSS) + "'; base-uri 'none'; form-action 'none'";
     }
 
-    private static String loadSection(JsonNode loadJson) {
+    static String loadSection(JsonNode loadJson) {
         StringBuilder h = new StringBuilder("<section id=\"load\"><h2>Load steps</h2>\n");
         if (LoadReport.hasOpenSteps(loadJson)) {
             h.append("<div id=\"chart-load\">").append(LoadChart.svg(loadJson)).append("</div>\n<p class=\"note\">From load.json: per target, corrected "

@@ -20,9 +20,10 @@ public final class LoadReport {
 
     private LoadReport() {}
 
-    /** Writes {@code report.md} into {@code dir}, and {@code load.svg} beside it when the run has open-loop steps. */
+    /** Writes {@code report.md} and {@code report.html} into {@code dir}, and {@code load.svg} when the run has open-loop steps. */
     public static void write(Path dir, JsonNode loadJson) throws IOException {
         AtomicFiles.writeString(dir.resolve("report.md"), markdown(loadJson));
+        AtomicFiles.writeString(dir.resolve("report.html"), HtmlLoadPage.render(loadJson));
         if (hasOpenSteps(loadJson)) AtomicFiles.writeString(dir.resolve("load.svg"), LoadChart.svg(loadJson));
     }
 

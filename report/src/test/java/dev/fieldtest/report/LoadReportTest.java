@@ -66,6 +66,18 @@ class LoadReportTest {
     }
 
     @Test
+    void theHtmlPageHasOneRowPerStepTheCollapseAndEscapesEveryString(@TempDir Path dir) throws Exception {
+        LoadReport.write(dir, LoadFixtures.read("sweep"));
+        String sweep = Files.readString(dir.resolve("report.html"));
+        // sweep.json: one target, 4 steps, collapsing at step 3 (80 rps)
+        assertThat(sweep.split("<tr><td>", -1)).hasSize(1 + 4);
+        assertThat(sweep).contains("collapse at step 3: ", "<svg").doesNotContain("<script");
+
+        String hostile = HtmlLoadPage.render(LoadFixtures.read("hostile"));
+        assertThat(hostile).doesNotContain("<script>alert").contains("&lt;script&gt;alert(&#39;suite&#39;)&lt;/script&gt;");
+    }
+
+    @Test
     void writePutsTheChartBesideTheReportOnlyWhenThereAreOpenSteps(@TempDir Path dir) throws Exception {
         Path sweep = Files.createDirectory(dir.resolve("sweep")), closed = Files.createDirectory(dir.resolve("closed"));
         LoadReport.write(sweep, LoadFixtures.read("sweep"));
