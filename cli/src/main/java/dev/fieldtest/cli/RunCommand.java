@@ -8,7 +8,8 @@ import picocli.CommandLine.Parameters;
 
 /** {@code fieldtest run SUITE --out DIR}: every target on every case, k times; results, summary, report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
-        description = "Run a suite: writes DIR/results.jsonl, DIR/summary.json and DIR/report.md.")
+        description = {"Run a suite: writes DIR/results.jsonl, DIR/summary.json, DIR/report.md, DIR/report.html and DIR/junit.xml.",
+                "Exit 0 done, 1 a property failed, 2 bad input (nothing written), 3 aborted."})
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (YAML), see docs/suite.md.")
     Path suite;
