@@ -5,12 +5,13 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /**
- * The {@code fieldtest} command. Exit codes: 0 done, 2 bad input (nothing written), 3 run aborted
- * (what completed is kept and summarised).
+ * The {@code fieldtest} command. Exit codes: 0 done, 1 a suite property failed (run), 2 bad input (nothing written),
+ * 3 run aborted (what completed is kept and summarised).
  */
 @Command(name = "fieldtest", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Evaluate AI systems on your own cases, under production conditions.",
-        subcommands = {RunCommand.class, LoadCommand.class, DemoCommand.class, StubServerCommand.class, CompareCommand.class, HistoryCommand.class})
+        subcommands = {RunCommand.class, LoadCommand.class, DemoCommand.class, StubServerCommand.class, CompareCommand.class, HistoryCommand.class,
+                ServeCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int BAD_INPUT = 2;

@@ -1,0 +1,73 @@
+package dev.fieldtest.serve;
+
+import com.sun.net.httpserver.HttpServer;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Path;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * The {@code fieldtest serve} dashboard (docs/serve.md): server-rendered pages and JSON over the run history on the
+ * JDK's HTTP server. {@link #start} checks the history opens before it binds; the history file is opened per request
+ * and closed again, so {@code fieldtest run} can record while the dashboard runs. Read-only: GET and HEAD only.
+ */
+public final class DashboardServer implements AutoCloseable {
+    private final HttpServer server;
+    private final ExecutorService workers;
+
+    private DashboardServer(HttpServer server, ExecutorService workers) {
+        this.server = server;
+        this.workers = workers;
+    }
+
+    /**
+     * Opens the history once (creating nothing), then listens on {@code host:port} (port 0: any free port).
+     *
+     * @throws dev.fieldtest.history.HistoryException when the history file is missing, locked past the wait, or unreadable
+     * @throws IOException                            when the address cannot be bound (the message says which)
+     */
+    public static DashboardServer start(Path historyFile, InetAddress host, int port, PrintStream log) throws IOException {
+        HistoryReader history = new HistoryReader(historyFile);
+        history.read(h -> h.runs().size());
+        HttpServer server;
+        try {
+            server = HttpServer.create(new InetSocketAddress(host, port), 0);
+        } catch (IOException e) {
+            throw new IOException("cannot listen on " + host.getHostAddress() + ":" + port + " (" + e.getMessage() + "); pass another --port, or --port 0 for any free port", e);
+        }
+        // A few workers: pages wait on one history lock, but report.html files are sent concurrently.
+        ExecutorService workers = Executors.newFixedThreadPool(4, r -> {
+            Thread t = new Thread(r, "fieldtest-serve");
+            t.setDaemon(true);
+            return t;
+        });
+        server.createContext("/", new Dispatcher(history, host.isLoopbackAddress(), log));
+        server.setExecutor(workers);
+        server.start();
+        return new DashboardServer(server, workers);
+    }
+
+    /** The address actually bound (the real port when 0 was asked for). */
+    public InetSocketAddress address() {
+        return server.getAddress();
+    }
+
+    /** http://host:port/ of the bound address; IPv6 literals in brackets. */
+    public URI url() {
+        InetAddress a = address().getAddress();
+        String host = a.getHostAddress();
+        if (host.contains(":")) host = "[" + host.replaceAll("%.*$", "") + "]";
+        return URI.create("http://" + host + ":" + address().getPort() + "/");
+    }
+
+    /** Stops accepting, lets requests in flight finish for up to a second, and stops the workers. */
+    @Override
+    public void close() {
+        server.stop(1);
+        workers.shutdownNow();
+    }
+}

@@ -1,0 +1,115 @@
+package dev.fieldtest.serve;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import dev.fieldtest.history.HistoryException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Routes every request: GET or HEAD only, a Host header naming this machine when bound to loopback (so a web page
+ * elsewhere cannot reach the dashboard by DNS rebinding), then one page per path. Refusals become error pages
+ * (JSON under /api/); an unreadable history is a 503 naming the file and the fix.
+ */
+final class Dispatcher implements HttpHandler {
+    private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
+    private final HistoryReader history;
+    private final boolean loopback;
+    private final PrintStream log;
+
+    Dispatcher(HistoryReader history, boolean loopback, PrintStream log) {
+        this.history = history;
+        this.loopback = loopback;
+        this.log = log;
+    }
+
+    @Override
+    public void handle(HttpExchange ex) throws IOException {
+        String rawPath = ex.getRequestURI().getRawPath();
+        boolean api = rawPath != null && rawPath.startsWith("/api/");
+        Reply reply;
+        try {
+            reply = route(ex, rawPath);
+        } catch (HttpProblem p) {
+            reply = error(api, p.status(), p.getMessage());
+        } catch (HistoryException e) {
+            reply = error(api, 503, e.getMessage());
+        } catch (RuntimeException e) {
+            log.println("fieldtest serve: " + ex.getRequestMethod() + " " + rawPath + " failed: " + e);
+            reply = error(api, 500, "the dashboard failed on this request (" + e.getClass().getSimpleName() + "); see the server's output");
+        }
+        send(ex, reply);
+    }
+
+    private Reply route(HttpExchange ex, String rawPath) {
+        String method = ex.getRequestMethod();
+        if (!method.equals("GET") && !method.equals("HEAD")) {
+            ex.getResponseHeaders().set("Allow", "GET, HEAD");
+            throw new HttpProblem(405, method + " is not allowed; the dashboard is read-only (GET)");
+        }
+        checkHost(ex.getRequestHeaders().getFirst("Host"));
+        String rawQuery = ex.getRequestURI().getRawQuery();
+        List<String> seg = Uris.segments(rawPath);
+        String path = String.join("/", seg);
+        if (seg.isEmpty()) {
+            Map<String, String> q = Uris.query(rawQuery, RunListPage.PARAMS);
+            return RunListPage.render(history.read(h -> h.runs()), q);
+        }
+        if (seg.size() == 2 && seg.get(0).equals("runs") && !seg.get(1).isEmpty()) {
+            Uris.query(rawQuery, Set.of());
+            String id = seg.get(1);
+            RunPage.Recorded r = history.read(h -> h.run(id).map(run -> new RunPage.Recorded(run, h.summaryJson(id).orElse(null), h.metrics(id))).orElse(null));
+            if (r == null) throw HttpProblem.notFound("no run with id \"" + id + "\" is recorded in " + history.file() + "; the list at / has every recorded run");
+            return RunPage.render(r);
+        }
+        if (path.equals("metrics")) {
+            Map<String, String> q = Uris.query(rawQuery, MetricsPage.PARAMS);
+            MetricsPage.validate(q);
+            String target = q.getOrDefault("target", ""), metric = q.getOrDefault("metric", "");
+            return MetricsPage.render(history.read(h -> MetricsPage.read(h, target, metric)), target, metric);
+        }
+        if (path.equals("api/runs")) return ApiJson.runs(history.read(h -> h.runs()), Uris.query(rawQuery, ApiJson.RUNS_PARAMS));
+        if (path.equals("api/series")) {
+            Map<String, String> q = Uris.query(rawQuery, ApiJson.SERIES_PARAMS);
+            ApiJson.validateSeries(q);
+            return ApiJson.series(q.get("target"), q.get("metric"), history.read(h -> h.metricSeries(q.get("target"), q.get("metric"))));
+        }
+        throw HttpProblem.notFound("nothing at " + rawPath + "; the dashboard has /, /runs/{id}, /metrics, /api/runs and /api/series");
+    }
+
+    private void checkHost(String host) {
+        if (!loopback || host == null) return;
+        String name = host.toLowerCase(Locale.ROOT);
+        int colon = name.lastIndexOf(':');
+        if (colon > name.lastIndexOf(']')) name = name.substring(0, colon);
+        if (!LOCAL_NAMES.contains(name)) {
+            throw new HttpProblem(421, "this dashboard answers requests for localhost or 127.0.0.1 only, not for host \"" + host + "\"");
+        }
+    }
+
+    private static Reply error(boolean api, int status, String message) {
+        return api ? ApiJson.error(status, message) : Reply.html(status, Layout.errorPage(status, message));
+    }
+
+    private static void send(HttpExchange ex, Reply r) throws IOException {
+        var headers = ex.getResponseHeaders();
+        headers.set("Content-Type", r.contentType());
+        headers.set("Content-Security-Policy", r.contentSecurityPolicy());
+        headers.set("X-Content-Type-Options", "nosniff");
+        headers.set("Referrer-Policy", "no-referrer");
+        headers.set("Cache-Control", "no-store");
+        boolean head = ex.getRequestMethod().equals("HEAD");
+        ex.sendResponseHeaders(r.status(), head ? -1 : r.body().length == 0 ? -1 : r.body().length);
+        if (!head) {
+            try (OutputStream out = ex.getResponseBody()) {
+                out.write(r.body());
+            }
+        }
+        ex.close();
+    }
+}
