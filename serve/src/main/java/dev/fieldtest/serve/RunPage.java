@@ -39,9 +39,8 @@ final class RunPage {
                 return fallback(r, report + " exists but cannot be read (" + e.getMessage() + ")");
             }
         }
-        String why = r.run().kind() == RunKind.LOAD ? "fieldtest load writes report.md and load.svg, not report.html"
-                : "it was moved or deleted, or the run was recorded by a fieldtest that wrote none";
-        return fallback(r, "report.html is missing" + (report == null ? "" : " at " + report) + ": " + why + ". This page is built from the recorded summary.");
+        return fallback(r, "report.html is missing" + (report == null ? "" : " at " + report)
+                + ": it was moved or deleted, or the fieldtest that wrote this run wrote none. This page is built from what the history recorded.");
     }
 
     private static Reply fallback(Recorded r, String note) {

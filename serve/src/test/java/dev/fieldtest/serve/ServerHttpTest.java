@@ -142,7 +142,7 @@ class ServerHttpTest {
         assertThat(b.body()).contains("report.html is missing at " + root.resolve("b").toAbsolutePath().resolve("report.html"))
                 .contains("<td>m</td><td><a href=\"/metrics?target=m&amp;metric=pass_rate.value\">pass_rate.value</a></td><td class=\"num\">0.75</td>");
         HttpResponse<String> load = get("/runs/" + RunDirs.LOAD);
-        assertThat(load.body()).contains("fieldtest load writes report.md and load.svg, not report.html", "max_sustained_rps</a></td><td class=\"num\">20</td>");
+        assertThat(load.body()).contains("report.html is missing at " + root.resolve("load").toAbsolutePath().resolve("report.html"), "max_sustained_rps</a></td><td class=\"num\">20</td>");
         HttpResponse<String> hostile = get("/runs/" + Uris.encode(RunDirs.HOSTILE)); // the id holds a slash: h%3Ci%3E1%3C%2Fi%3E
         assertThat(hostile.statusCode()).isEqualTo(200);
         assertThat(hostile.body()).contains("h&lt;i&gt;1&lt;/i&gt;", "&lt;script&gt;window.__pwned=1&lt;/script&gt;").doesNotContain(RunDirs.SCRIPT, RunDirs.IMG);
