@@ -176,6 +176,25 @@ class ServerHttpTest {
     }
 
     @Test
+    void aHistoryFromANewerFieldtestIsA503PageAndRefusedAtStart() throws Exception {
+        Path other = Files.createTempDirectory("serve-newer");
+        Path db = RunDirs.recordAll(other);
+        int newer = dev.fieldtest.history.RunHistory.supportedSchemaVersion() + 1;
+        try (DashboardServer s = DashboardServer.start(db, InetAddress.getLoopbackAddress(), 0, System.err)) {
+            try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath()); var st = c.createStatement()) {
+                st.execute("INSERT INTO schema_migrations VALUES (" + newer + ", TIMESTAMP '2030-01-01 00:00:00')");
+            }
+            HttpResponse<String> page = CLIENT.send(HttpRequest.newBuilder(s.url()).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.statusCode()).isEqualTo(503);
+            assertThat(page.body()).contains("schema version " + newer + " is newer than this fieldtest supports", "upgrade fieldtest");
+            HttpResponse<String> api = CLIENT.send(HttpRequest.newBuilder(s.url().resolve("/api/runs")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(JSON.readTree(api.body()).path("status").asInt()).isEqualTo(503);
+        }
+        assertThatThrownBy(() -> DashboardServer.start(db, InetAddress.getLoopbackAddress(), 0, System.err))
+                .isInstanceOf(HistoryException.class).hasMessageContaining("is newer than this fieldtest supports");
+    }
+
+    @Test
     void theFileIsFreeBetweenRequestsSoARunCanBeRecordedWhileServing() throws Exception {
         Path other = Files.createTempDirectory("serve-record");
         Path db = RunDirs.recordAll(other);
