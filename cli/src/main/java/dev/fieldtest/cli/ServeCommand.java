@@ -24,10 +24,10 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
     Path file = Defaults.HISTORY_FILE;
 
-    @Option(names = "--host", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only).")
+    @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only).")
     String host;
 
-    @Option(names = "--port", defaultValue = "8765", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
+    @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
     PrintStream out = System.out;
