@@ -75,6 +75,16 @@ public final class RunHistory implements AutoCloseable {
         return sql("read metric " + metricPath, () -> RunQueries.metricSeries(connection, target, metricPath));
     }
 
+    /** Every target id that has a recorded metric in any run, sorted. */
+    public synchronized List<String> targets() {
+        return sql("list targets", () -> RunQueries.names(connection, null));
+    }
+
+    /** Every metric path recorded for {@code target} in any run, sorted (what {@link #metricSeries} accepts). */
+    public synchronized List<String> metricPaths(String target) {
+        return sql("list metrics of " + target, () -> RunQueries.names(connection, target));
+    }
+
     /** Every numeric metric of every target of a run, by target then metric path. */
     public synchronized List<TargetMetric> metrics(String runId) {
         return sql("read metrics of " + runId, () -> RunQueries.metrics(connection, runId));

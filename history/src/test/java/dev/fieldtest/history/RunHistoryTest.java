@@ -99,6 +99,11 @@ class RunHistoryTest {
             assertThat(h.runs()).extracting(RunSummary::runId).containsExactly("run-c", "run-b", "run-a");
             assertThat(h.metricSeries("m", "no.such.metric")).isEmpty();
             assertThat(h.metricSeries("other", "pass_rate.value")).isEmpty();
+            // the select lists of serve's metric page: one target, and its paths once each however many runs hold them
+            assertThat(h.targets()).containsExactly("m");
+            assertThat(h.metricPaths("m")).contains("pass_rate.value", "latency_ms.p95").doesNotHaveDuplicates()
+                    .isSorted().hasSameSizeAs(h.metrics("run-a"));
+            assertThat(h.metricPaths("other")).isEmpty();
         }
     }
 

@@ -4,8 +4,6 @@ import static dev.fieldtest.report.HtmlEscape.text;
 
 import dev.fieldtest.history.MetricPoint;
 import dev.fieldtest.history.RunHistory;
-import dev.fieldtest.history.RunSummary;
-import dev.fieldtest.history.TargetMetric;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,11 +25,8 @@ final class MetricsPage {
     record Choices(SortedSet<String> targets, SortedSet<String> metrics, List<MetricPoint> series) {}
 
     static Choices read(RunHistory h, String target, String metric) {
-        SortedSet<String> targets = new TreeSet<>(), metrics = new TreeSet<>();
-        for (RunSummary r : h.runs()) {
-            targets.addAll(r.headline().keySet());
-            if (r.headline().containsKey(target)) for (TargetMetric m : h.metrics(r.runId())) if (m.target().equals(target)) metrics.add(m.metric());
-        }
+        SortedSet<String> targets = new TreeSet<>(h.targets());
+        SortedSet<String> metrics = new TreeSet<>(targets.contains(target) ? h.metricPaths(target) : List.of());
         return new Choices(targets, metrics, target.isEmpty() || metric.isEmpty() ? List.of() : h.metricSeries(target, metric));
     }
 

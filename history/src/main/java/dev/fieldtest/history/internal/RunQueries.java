@@ -81,6 +81,20 @@ public final class RunQueries {
         return out;
     }
 
+    /** Distinct target ids with any metric, sorted; with {@code target} given, that target's distinct metric paths. */
+    public static List<String> names(Connection c, String target) throws SQLException {
+        String sql = target == null ? "SELECT DISTINCT target AS name FROM target_metrics ORDER BY name"
+                : "SELECT DISTINCT metric AS name FROM target_metrics WHERE target = ? ORDER BY name";
+        List<String> out = new ArrayList<>();
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            if (target != null) p.setString(1, target);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) out.add(r.getString("name"));
+            }
+        }
+        return out;
+    }
+
     public static List<TargetMetric> metrics(Connection c, String runId) throws SQLException {
         List<TargetMetric> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT target, metric, value FROM target_metrics WHERE run_id = ? ORDER BY target, metric")) {
