@@ -99,6 +99,14 @@ public record PairedComparison(long n, long cases, long passesA, long passesB, l
      * winner's advantage; p is cut (not rounded) to three decimals, so it never reads as 0.050 when below 0.05.
      */
     public String verdict() {
+        return verdict(null, null);
+    }
+
+    /**
+     * The same sentence naming the two sides: "gpt-b is better than gpt-a by 6.1 points, …" (summary.json's
+     * {@code paired} section names targets this way). Null names give {@link #verdict()}'s "A"/"B" form.
+     */
+    public String verdict(String nameA, String nameB) {
         if (n == 0) return "no paired calls";
         if (!detected()) {
             return String.format(Locale.ROOT, "no detectable difference with n = %d; about %d pairs would detect %d points",
@@ -107,8 +115,9 @@ public record PairedComparison(long n, long cases, long passesA, long passesB, l
         boolean bBetter = ciLo > 0;
         double lo = bBetter ? ciLo : -ciHi;
         double hi = bBetter ? ciHi : -ciLo;
-        return String.format(Locale.ROOT, "%s is better by %.1f points, 95%% CI %.1f–%.1f (McNemar %s, n = %d)",
-                bBetter ? "B" : "A", (bBetter ? difference() : -difference()) * 100, lo * 100, hi * 100, formatP(mcnemarP), n);
+        String winner = nameA == null ? (bBetter ? "B" : "A") : (bBetter ? nameB : nameA) + " is better than " + (bBetter ? nameA : nameB);
+        return String.format(Locale.ROOT, "%s%s by %.1f points, 95%% CI %.1f–%.1f (McNemar %s, n = %d)",
+                winner, nameA == null ? " is better" : "", (bBetter ? difference() : -difference()) * 100, lo * 100, hi * 100, formatP(mcnemarP), n);
     }
 
     /** "p = 0.004", or "p < 0.001". */

@@ -57,7 +57,8 @@ public final class PairedJson {
         o.put("a_only", c.aOnly());
         o.put("b_only", c.bOnly());
         o.put("mcnemar_p", round(c.mcnemarP()));
-        o.put("verdict", c.verdict());
+        // two targets are named in the verdict; the same target in two runs (fieldtest compare) reads as A and B
+        o.put("verdict", targetA.equals(targetB) ? c.verdict() : c.verdict(targetA, targetB));
         o.put("detectable_n_5pts", c.detectableN());
         return o;
     }

@@ -51,6 +51,10 @@ class PairedComparisonTest {
         String b = PairedComparison.of(s.get(0), s.get(1)).verdict();
         String a = PairedComparison.of(s.get(1), s.get(0)).verdict();
         assertThat(a).startsWith("A is better by 16.0 points").isEqualTo(b.replaceFirst("^B", "A"));
+        assertThat(PairedComparison.of(s.get(0), s.get(1)).verdict("small", "large"))
+                .isEqualTo(b.replaceFirst("^B is better", "large is better than small"));
+        assertThat(PairedComparison.of(s.get(1), s.get(0)).verdict("large", "small"))
+                .isEqualTo(b.replaceFirst("^B is better", "large is better than small")); // the winner is named whichever side it is
     }
 
     @Test
