@@ -1,6 +1,7 @@
 package dev.fieldtest.cli;
 
 import dev.fieldtest.core.stats.PairedComparison;
+import dev.fieldtest.report.HtmlEscape;
 import java.util.List;
 
 /**
@@ -21,8 +22,8 @@ final class CompareHtml {
     static String page(String runA, String runB, List<CompareTarget> results) {
         StringBuilder h = new StringBuilder("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
                 + "<title>fieldtest compare</title><style>").append(STYLE).append("</style></head><body>\n");
-        h.append("<h1>fieldtest compare</h1>\n<p>A = <code>").append(escape(runA)).append("</code> (baseline), B = <code>")
-                .append(escape(runB)).append("</code>. Pairs: the same target, case, repeat and variant in both runs.</p>\n");
+        h.append("<h1>fieldtest compare</h1>\n<p>A = <code>").append(HtmlEscape.text(runA)).append("</code> (baseline), B = <code>")
+                .append(HtmlEscape.text(runB)).append("</code>. Pairs: the same target, case, repeat and variant in both runs.</p>\n");
         h.append("<table><tr><th>target</th><th>n</th><th>cases</th><th>A pass</th><th>B pass</th><th>B−A (points)</th>"
                 + "<th>95% CI</th><th>A only</th><th>B only</th><th>McNemar p</th><th>verdict</th></tr>\n");
         for (CompareTarget r : results) row(h, r.target(), r.comparison());
@@ -32,7 +33,7 @@ final class CompareHtml {
     }
 
     private static void row(StringBuilder h, String target, PairedComparison c) {
-        h.append("<tr><td>").append(escape(target)).append("</td>").append(num(Long.toString(c.n()))).append(num(Long.toString(c.cases())));
+        h.append("<tr><td>").append(HtmlEscape.text(target)).append("</td>").append(num(Long.toString(c.n()))).append(num(Long.toString(c.cases())));
         if (c.n() == 0) {
             h.append(num("–").repeat(4));
         } else {
@@ -42,26 +43,26 @@ final class CompareHtml {
         }
         h.append(num(Long.toString(c.aOnly()))).append(num(Long.toString(c.bOnly())))
                 .append(num(c.n() == 0 ? "–" : CompareText.p(c.mcnemarP())))
-                .append("<td class=\"verdict\">").append(escape(c.verdict())).append("</td></tr>\n");
+                .append("<td class=\"verdict\">").append(HtmlEscape.text(c.verdict())).append("</td></tr>\n");
     }
 
     private static void discordant(StringBuilder h, CompareTarget r) {
         if (r.discordant().isEmpty()) return;
-        h.append("<h2>").append(escape(r.target())).append(": pairs where only one run passed (")
+        h.append("<h2>").append(HtmlEscape.text(r.target())).append(": pairs where only one run passed (")
                 .append(Math.min(SHOWN, r.discordant().size())).append(" of ").append(r.discordant().size()).append(")</h2>\n");
         h.append("<table><tr><th>case</th><th>repeat</th><th>variant</th><th>passed</th><th>A</th><th>B</th></tr>\n");
         for (CompareTarget.Discordant d : r.discordant().subList(0, Math.min(SHOWN, r.discordant().size()))) {
-            h.append("<tr><td>").append(escape(d.caseId())).append("</td>").append(num(Integer.toString(d.repeat())))
-                    .append("<td>").append(d.variant() == null ? "" : escape(d.variant())).append("</td>")
+            h.append("<tr><td>").append(HtmlEscape.text(d.caseId())).append("</td>").append(num(Integer.toString(d.repeat())))
+                    .append("<td>").append(d.variant() == null ? "" : HtmlEscape.text(d.variant())).append("</td>")
                     .append(d.aPassed() ? "<td>A only</td>" : "<td>B only</td>")
-                    .append("<td><pre>").append(escape(cut(d.a()))).append("</pre></td><td><pre>").append(escape(cut(d.b())))
+                    .append("<td><pre>").append(HtmlEscape.text(cut(d.a()))).append("</pre></td><td><pre>").append(HtmlEscape.text(cut(d.b())))
                     .append("</pre></td></tr>\n");
         }
         h.append("</table>\n");
     }
 
     private static String num(String text) {
-        return "<td class=\"num\">" + escape(text) + "</td>";
+        return "<td class=\"num\">" + HtmlEscape.text(text) + "</td>";
     }
 
     private static String cut(String s) {
@@ -69,22 +70,5 @@ final class CompareHtml {
         if (s.length() <= CUT) return s;
         int end = Character.isHighSurrogate(s.charAt(CUT - 1)) ? CUT - 1 : CUT; // never split a surrogate pair
         return s.substring(0, end) + "…";
-    }
-
-    /** Escapes the five characters that can change HTML's meaning in text or in a quoted attribute. */
-    static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            switch (c) {
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '&' -> out.append("&amp;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&#39;");
-                default -> out.append(c);
-            }
-        }
-        return out.toString();
     }
 }

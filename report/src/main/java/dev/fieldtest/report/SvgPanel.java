@@ -87,23 +87,8 @@ final class SvgPanel {
         return String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"%s\">%s</text>\n", x, y, anchor, escaped);
     }
 
-    /** Text made safe for XML content and attributes; characters XML 1.0 forbids become U+FFFD. */
+    /** Text made safe for XML content and attributes (the same escaping as the HTML pages, valid in SVG). */
     static String escape(String s) {
-        StringBuilder out = new StringBuilder(s.length() + 16);
-        s.codePoints().forEach(c -> {
-            switch (c) {
-                case '&' -> out.append("&amp;");
-                case '<' -> out.append("&lt;");
-                case '>' -> out.append("&gt;");
-                case '"' -> out.append("&quot;");
-                case '\'' -> out.append("&apos;");
-                default -> out.appendCodePoint(allowedInXml(c) ? c : 0xFFFD);
-            }
-        });
-        return out.toString();
-    }
-
-    private static boolean allowedInXml(int c) {
-        return c >= 0x20 ? !(c >= 0xD800 && c <= 0xDFFF) && c != 0xFFFE && c != 0xFFFF : c == '\t' || c == '\n' || c == '\r';
+        return HtmlEscape.text(s);
     }
 }
