@@ -28,10 +28,12 @@ class MigrationsTest {
             assertThat(h.runs()).isEmpty();
         }
         assertThat(db).isRegularFile();
-        assertThat(longs(db, "SELECT version FROM schema_migrations ORDER BY version")).containsExactly(1L, 2L);
+        assertThat(longs(db, "SELECT version FROM schema_migrations ORDER BY version")).containsExactly(1L, 2L, 3L, 4L, 5L);
         assertThat(strings(db, "SELECT table_name FROM duckdb_tables() ORDER BY table_name"))
-                .containsExactly("calls", "runs", "schema_migrations", "target_metrics");
-        assertThat(strings(db, "SELECT index_name FROM duckdb_indexes()")).containsExactly("target_metrics_target_metric");
+                .containsExactly("calls", "claims", "features", "production_scores", "production_spans", "review_signoffs", "runs",
+                        "schema_migrations", "target_metrics");
+        assertThat(strings(db, "SELECT index_name FROM duckdb_indexes() ORDER BY index_name"))
+                .containsExactly("production_spans_feature_time", "target_metrics_target_metric");
     }
 
     @Test
@@ -46,7 +48,7 @@ class MigrationsTest {
         try (RunHistory ignored = RunHistory.open(db)) {
             // a third open, to be sure
         }
-        assertThat(longs(db, "SELECT version FROM schema_migrations ORDER BY version")).containsExactly(1L, 2L);
+        assertThat(longs(db, "SELECT version FROM schema_migrations ORDER BY version")).containsExactly(1L, 2L, 3L, 4L, 5L);
     }
 
     @Test
@@ -59,8 +61,9 @@ class MigrationsTest {
         try (RunHistory ignored = RunHistory.open(db)) {
             // opening migrates
         }
-        assertThat(longs(db, "SELECT version FROM schema_migrations ORDER BY version")).containsExactly(1L, 2L);
-        assertThat(strings(db, "SELECT index_name FROM duckdb_indexes()")).containsExactly("target_metrics_target_metric");
+        assertThat(longs(db, "SELECT version FROM schema_migrations ORDER BY version")).containsExactly(1L, 2L, 3L, 4L, 5L);
+        assertThat(strings(db, "SELECT index_name FROM duckdb_indexes() ORDER BY index_name"))
+                .containsExactly("production_spans_feature_time", "target_metrics_target_metric");
     }
 
     @Test
@@ -69,12 +72,12 @@ class MigrationsTest {
         try (RunHistory ignored = RunHistory.open(db)) {
             // create at the newest version
         }
-        exec(db, "INSERT INTO schema_migrations VALUES (3, TIMESTAMP '2030-01-01 00:00:00')");
+        exec(db, "INSERT INTO schema_migrations VALUES (6, TIMESTAMP '2030-01-01 00:00:00')");
         assertThatThrownBy(() -> RunHistory.open(db)).isInstanceOf(HistoryException.class)
-                .hasMessage(db + ": history database schema version 3 is newer than this fieldtest supports (2); "
+                .hasMessage(db + ": history database schema version 6 is newer than this fieldtest supports (5); "
                         + "upgrade fieldtest or use another --history file");
         // the refusal released the file: another process (here, this test) can open it again
-        assertThat(longs(db, "SELECT max(version) FROM schema_migrations")).containsExactly(3L);
+        assertThat(longs(db, "SELECT max(version) FROM schema_migrations")).containsExactly(6L);
     }
 
     @Test

@@ -21,7 +21,8 @@ import java.util.regex.Pattern;
  */
 public final class Migrations {
     /** Every migration, in order; a new one is appended here and added as a resource. */
-    static final List<String> FILES = List.of("V1__init.sql", "V2__target_metrics_index.sql");
+    static final List<String> FILES = List.of("V1__init.sql", "V2__target_metrics_index.sql", "V3__production_spans.sql",
+            "V4__ledger_and_reviews.sql", "V5__production_scores.sql");
     private static final Pattern NAME = Pattern.compile("V(\\d+)__[a-z0-9_]+\\.sql");
     private static final String DIR = "/dev/fieldtest/history/migrations/";
 
