@@ -95,6 +95,11 @@ public final class RunHistory implements AutoCloseable {
         return sql("read calls of " + runId, () -> RunQueries.calls(connection, runId));
     }
 
+    /** Production inputs ({@code production_spans}) for drift (docs/drift.md); shares this history's connection and lock. */
+    public ProductionInputs productionInputs() {
+        return new ProductionInputs(this, connection, file);
+    }
+
     @Override
     public synchronized void close() {
         try {

@@ -71,4 +71,21 @@ public final class Defaults {
 
     /** Run history (docs/history.md): the DuckDB file every finished run and load run is recorded in, under the working directory. */
     public static final java.nio.file.Path HISTORY_FILE = java.nio.file.Path.of(".fieldtest", "history.duckdb");
+
+    /** Drift (docs/drift.md): PSI from which a descriptor counts as moderately drifted (rule of thumb) ... */
+    public static final double DRIFT_PSI_MODERATE = 0.1;
+    /** ... and above which it counts as shifted. */
+    public static final double DRIFT_PSI_SHIFT = 0.25;
+    /** A production input whose nearest golden case has a lower cosine is uncovered (all-MiniLM-L6-v2's scale; e5 needs about 0.9). */
+    public static final double DRIFT_COVERAGE_MIN_COSINE = 0.6;
+    /** k of the k-means topic clusters over golden and production embeddings (fewer when there are fewer inputs). */
+    public static final int DRIFT_TOPICS = 8;
+    /** Label permutations of the MMD² test. */
+    public static final int DRIFT_PERMUTATIONS = 200;
+    /** Seeds k-means, the permutations and the production sample. */
+    public static final long DRIFT_SEED = 1;
+    /** Production inputs embedded at most (a seeded sample beyond that); descriptors use every input. */
+    public static final int DRIFT_MAX_EMBEDDED = 2000;
+    /** Farthest uncovered production inputs shown as examples. */
+    public static final int DRIFT_EXAMPLES = 10;
 }
