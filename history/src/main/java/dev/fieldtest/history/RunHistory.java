@@ -100,6 +100,11 @@ public final class RunHistory implements AutoCloseable {
         return new ProductionInputs(this, connection, file);
     }
 
+    /** The production spans stored in this history (docs/production.md); usable while this history is open. */
+    public ProductionSpans production() {
+        return new ProductionSpans(this, connection);
+    }
+
     @Override
     public synchronized void close() {
         try {

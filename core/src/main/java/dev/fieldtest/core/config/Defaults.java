@@ -72,6 +72,11 @@ public final class Defaults {
     /** Run history (docs/history.md): the DuckDB file every finished run and load run is recorded in, under the working directory. */
     public static final java.nio.file.Path HISTORY_FILE = java.nio.file.Path.of(".fieldtest", "history.duckdb");
 
+    /** Production traces (docs/production.md): the span attribute (then resource attribute) whose value names a span's AI feature. */
+    public static final String FEATURE_ATTRIBUTE = "fieldtest.feature";
+    /** Largest OTLP/HTTP request body {@code fieldtest serve} accepts at POST /v1/traces, before and after gzip (413 beyond). */
+    public static final int OTLP_MAX_BODY_BYTES = 16 * 1024 * 1024;
+
     /** Drift (docs/drift.md): PSI from which a descriptor counts as moderately drifted (rule of thumb) ... */
     public static final double DRIFT_PSI_MODERATE = 0.1;
     /** ... and above which it counts as shifted. */
