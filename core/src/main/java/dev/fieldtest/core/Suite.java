@@ -20,12 +20,14 @@ import java.util.regex.Pattern;
  * @param confidentWrongAt   stated confidence from which a failed call counts as confidently wrong
  * @param load               the {@code load:} section as written, read by the load module (docs/load.md); null when absent
  * @param properties         behavioural properties gated after the run ({@code properties:}, docs/ci.md); empty when absent
+ * @param online             online scoring of production spans ({@code online:}, docs/online-scoring.md); defaults when absent
  */
 public record Suite(String name, String description, Source source, List<MessageTemplate> messages,
                     List<Case> cases, Source dataset, int repeat, int concurrency,
                     List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract, List<TargetSpec> judges,
                     List<dev.fieldtest.core.config.ConfigNode> pairwise, double confidentWrongAt,
-                    dev.fieldtest.core.config.ConfigNode load, List<dev.fieldtest.core.config.Property> properties) {
+                    dev.fieldtest.core.config.ConfigNode load, List<dev.fieldtest.core.config.Property> properties,
+                    dev.fieldtest.core.online.OnlineSettings online) {
 
     /** A file the suite was read from, with the SHA-256 of its bytes for provenance. */
     public record Source(Path file, String sha256) {}
@@ -41,6 +43,16 @@ public record Suite(String name, String description, Source source, List<Message
         judges = judges == null ? List.of() : List.copyOf(judges);
         pairwise = pairwise == null ? List.of() : List.copyOf(pairwise);
         properties = properties == null ? List.of() : List.copyOf(properties);
+        online = online == null ? dev.fieldtest.core.online.OnlineSettings.DEFAULT : online;
+    }
+
+    /** A suite without an {@code online:} section (the shape before it existed). */
+    public Suite(String name, String description, Source source, List<MessageTemplate> messages, List<Case> cases, Source dataset,
+                 int repeat, int concurrency, List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract,
+                 List<TargetSpec> judges, List<dev.fieldtest.core.config.ConfigNode> pairwise, double confidentWrongAt,
+                 dev.fieldtest.core.config.ConfigNode load, List<dev.fieldtest.core.config.Property> properties) {
+        this(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidenceExtract, judges,
+                pairwise, confidentWrongAt, load, properties, null);
     }
 
     /** A suite without properties (the shape before {@code properties:} existed). */
@@ -53,15 +65,15 @@ public record Suite(String name, String description, Source source, List<Message
     }
 
     public Suite withRepeat(int k) {
-        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load, properties);
+        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load, properties, online);
     }
 
     public Suite withConcurrency(int n) {
-        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load, properties);
+        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load, properties, online);
     }
 
     public Suite withLoad(dev.fieldtest.core.config.ConfigNode section) {
-        return new Suite(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, section, properties);
+        return new Suite(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, section, properties, online);
     }
 
     /** The base folder relative paths in the suite resolve against. */

@@ -105,6 +105,11 @@ public final class RunHistory implements AutoCloseable {
         return new ProductionSpans(this, connection);
     }
 
+    /** Online scores of production spans ({@code production_scores}, docs/online-scoring.md); shares this history's connection and lock. */
+    public ProductionScores productionScores() {
+        return new ProductionScores(this, connection);
+    }
+
     @Override
     public synchronized void close() {
         try {

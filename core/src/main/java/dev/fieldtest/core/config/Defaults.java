@@ -69,6 +69,11 @@ public final class Defaults {
     /** A step whose achieved rate falls below this share of the offered rate has collapsed. */
     public static final double LOAD_MIN_ACHIEVED_SHARE = 0.95;
 
+    /** Online scoring ({@code online:}, docs/online-scoring.md): share of a feature's production spans scored unless the suite says otherwise. */
+    public static final double ONLINE_RATE = 0.01;
+    /** Online scoring: the most one {@code fieldtest score-production} spends on model-graded checks, in USD. */
+    public static final double ONLINE_BUDGET_USD = 1.00;
+
     /** Run history (docs/history.md): the DuckDB file every finished run and load run is recorded in, under the working directory. */
     public static final java.nio.file.Path HISTORY_FILE = java.nio.file.Path.of(".fieldtest", "history.duckdb");
 

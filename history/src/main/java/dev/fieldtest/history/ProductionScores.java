@@ -1,0 +1,70 @@
+package dev.fieldtest.history;
+
+import dev.fieldtest.core.online.OnlineSpan;
+import dev.fieldtest.history.internal.ProductionScoresSql;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Online scores of a {@link RunHistory} (table {@code production_scores}, docs/online-scoring.md): which spans a suite
+ * has not scored yet, storing a score (idempotent by trace, span and suite), and pass rates per feature × model × day
+ * or week with Wilson intervals — what the ledger and the dashboard read. Shares the history's connection and lock
+ * (the {@link RunHistory} object), so it is valid only while that history is open.
+ */
+public final class ProductionScores {
+    private final RunHistory owner;
+    private final Connection connection;
+
+    ProductionScores(RunHistory owner, Connection connection) {
+        this.owner = owner;
+        this.connection = connection;
+    }
+
+    /**
+     * Spans {@code suite} has not scored, oldest first; {@code feature}, {@code since} (inclusive) and {@code until}
+     * (exclusive) narrow them when not null.
+     */
+    public List<ProductionScoresCandidate> unscored(String suite, String feature, Instant since, Instant until) {
+        return sql("list unscored spans", () -> ProductionScoresSql.unscored(connection, suite, feature, since, until));
+    }
+
+    /** One span with what scoring reads, or empty when it is not stored. */
+    public Optional<OnlineSpan> span(String traceId, String spanId) {
+        return sql("read span " + traceId + "/" + spanId, () -> ProductionScoresSql.span(connection, traceId, spanId));
+    }
+
+    /** Stores a score; returns false (and changes nothing) when the span was already scored by that suite. */
+    public boolean store(ProductionScoresEntry entry) {
+        return sql("store the score of " + entry.traceId() + "/" + entry.spanId(), () -> ProductionScoresSql.insert(connection, entry));
+    }
+
+    /** Spans scored by {@code suite}. */
+    public long count(String suite) {
+        return sql("count scores", () -> ProductionScoresSql.count(connection, suite));
+    }
+
+    /**
+     * Pass rates of {@code suite}'s scores per feature × model × window, by feature, model, then window start;
+     * {@code feature}, {@code since} (inclusive) and {@code until} (exclusive) filter the spans' start times when not null.
+     */
+    public List<ProductionScoresWindow> passRates(String suite, ProductionScoresWindow.Period period, String feature, Instant since, Instant until) {
+        return sql("read pass rates", () -> ProductionScoresSql.windows(connection, suite, period, feature, since, until));
+    }
+
+    private interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    private <T> T sql(String what, Work<T> work) {
+        synchronized (owner) {
+            try {
+                return work.run();
+            } catch (SQLException e) {
+                throw new HistoryException(owner.file() + ": could not " + what + ": " + e.getMessage(), e);
+            }
+        }
+    }
+}

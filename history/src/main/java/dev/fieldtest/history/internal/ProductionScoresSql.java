@@ -1,0 +1,154 @@
+package dev.fieldtest.history.internal;
+
+import dev.fieldtest.core.online.OnlineSpan;
+import dev.fieldtest.history.ProductionScoresCandidate;
+import dev.fieldtest.history.ProductionScoresEntry;
+import dev.fieldtest.history.ProductionScoresWindow;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * SQL of {@code production_scores} (migration V5) and the reads of {@code production_spans} (V3) online scoring needs.
+ * Failed check names cross as one string joined by U+001F and are split in SQL, as production_spans' finish reasons are.
+ */
+public final class ProductionScoresSql {
+    private static final String FILTER = " AND (? IS NULL OR feature = ?) AND (? IS NULL OR started_at >= CAST(? AS TIMESTAMP))"
+            + " AND (? IS NULL OR started_at < CAST(? AS TIMESTAMP))";
+
+    private ProductionScoresSql() {}
+
+    public static List<ProductionScoresCandidate> unscored(Connection c, String suite, String feature, Instant since, Instant until) throws SQLException {
+        String sql = "SELECT trace_id, span_id, feature FROM production_spans s WHERE NOT EXISTS (SELECT 1 FROM production_scores p "
+                + "WHERE p.trace_id = s.trace_id AND p.span_id = s.span_id AND p.suite = ?)" + FILTER + " ORDER BY started_at, trace_id, span_id";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, suite);
+            filter(p, 2, feature, since, until);
+            List<ProductionScoresCandidate> out = new ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) out.add(new ProductionScoresCandidate(r.getString(1), r.getString(2), r.getString(3)));
+            }
+            return out;
+        }
+    }
+
+    public static Optional<OnlineSpan> span(Connection c, String traceId, String spanId) throws SQLException {
+        String sql = "SELECT trace_id, span_id, feature, request_model, response_model, epoch_us(started_at) AS started_us, duration_ms, ttft_ms, "
+                + "input_tokens, output_tokens, finish_reasons, error_type, input_messages, output_messages, cost_usd "
+                + "FROM production_spans WHERE trace_id = ? AND span_id = ?";
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, traceId);
+            p.setString(2, spanId);
+            try (ResultSet r = p.executeQuery()) {
+                if (!r.next()) return Optional.empty();
+                return Optional.of(new OnlineSpan(r.getString("trace_id"), r.getString("span_id"), r.getString("feature"),
+                        r.getString("request_model"), r.getString("response_model"), Sql.instant(r, "started_us"),
+                        Sql.nullableDouble(r, "duration_ms"), Sql.nullableDouble(r, "ttft_ms"), nullableLong(r, "input_tokens"),
+                        nullableLong(r, "output_tokens"), strings(r.getArray("finish_reasons")), r.getString("error_type"),
+                        r.getString("input_messages"), r.getString("output_messages"), Sql.nullableDouble(r, "cost_usd")));
+            }
+        }
+    }
+
+    public static boolean insert(Connection c, ProductionScoresEntry e) throws SQLException {
+        String sql = "INSERT INTO production_scores (trace_id, span_id, suite, feature, model, started_at, passed, failed_checks, verdicts, "
+                + "grader_cost_usd, scored_at) VALUES (?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, "
+                + "CASE WHEN ? = '' THEN CAST([] AS VARCHAR[]) ELSE string_split(?, chr(31)) END, ?, ?, CAST(? AS TIMESTAMP)) "
+                + "ON CONFLICT DO NOTHING";
+        String failed = String.join("\u001f", e.failedChecks());
+        try (PreparedStatement p = c.prepareStatement(sql)) {
+            p.setString(1, e.traceId());
+            p.setString(2, e.spanId());
+            p.setString(3, e.suite());
+            p.setString(4, e.feature());
+            Sql.setString(p, 5, e.model());
+            p.setString(6, Sql.timestamp(e.startedAt()));
+            p.setBoolean(7, e.passed());
+            p.setString(8, failed);
+            p.setString(9, failed);
+            p.setString(10, e.verdictsJson());
+            p.setDouble(11, e.graderCostUsd());
+            p.setString(12, Sql.timestamp(Instant.now()));
+            return p.executeUpdate() > 0;
+        }
+    }
+
+    public static long count(Connection c, String suite) throws SQLException {
+        try (PreparedStatement p = c.prepareStatement("SELECT count(*) FROM production_scores WHERE suite = ?")) {
+            p.setString(1, suite);
+            try (ResultSet r = p.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    public static List<ProductionScoresWindow> windows(Connection c, String suite, ProductionScoresWindow.Period period, String feature,
+                                                       Instant since, Instant until) throws SQLException {
+        // the part is one of two constants from the enum, never user text
+        String grouped = "SELECT feature, coalesce(model, '" + OnlineSpan.UNKNOWN_MODEL + "') AS model, "
+                + "epoch_us(CAST(date_trunc('" + period.sqlPart() + "', started_at) AS TIMESTAMP)) AS start_us, passed, failed_checks, grader_cost_usd "
+                + "FROM production_scores WHERE suite = ?" + FILTER;
+        Map<List<Object>, long[]> counts = new LinkedHashMap<>();
+        Map<List<Object>, Double> costs = new LinkedHashMap<>();
+        Map<List<Object>, Map<String, Long>> failing = new LinkedHashMap<>();
+        String totals = "SELECT feature, model, start_us, count(*) AS n, count(*) FILTER (WHERE passed) AS passed, "
+                + "coalesce(sum(grader_cost_usd), 0) AS cost FROM (" + grouped + ") GROUP BY ALL ORDER BY feature, model, start_us";
+        try (PreparedStatement p = c.prepareStatement(totals)) {
+            p.setString(1, suite);
+            filter(p, 2, feature, since, until);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    List<Object> key = List.of(r.getString(1), r.getString(2), r.getLong(3));
+                    counts.put(key, new long[] {r.getLong(4), r.getLong(5)});
+                    costs.put(key, r.getDouble(6));
+                }
+            }
+        }
+        String checks = "SELECT feature, model, start_us, check_name, count(*) FROM (SELECT feature, model, start_us, unnest(failed_checks) AS check_name FROM ("
+                + grouped + ")) GROUP BY ALL";
+        try (PreparedStatement p = c.prepareStatement(checks)) {
+            p.setString(1, suite);
+            filter(p, 2, feature, since, until);
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) {
+                    failing.computeIfAbsent(List.of(r.getString(1), r.getString(2), r.getLong(3)), k -> new TreeMap<>()).put(r.getString(4), r.getLong(5));
+                }
+            }
+        }
+        List<ProductionScoresWindow> out = new ArrayList<>();
+        counts.forEach((key, nPassed) -> out.add(new ProductionScoresWindow((String) key.get(0), (String) key.get(1), period,
+                Instant.EPOCH.plusNanos((Long) key.get(2) * 1000), nPassed[0], nPassed[1], failing.getOrDefault(key, Map.of()), costs.get(key))));
+        return out;
+    }
+
+    private static void filter(PreparedStatement p, int first, String feature, Instant since, Instant until) throws SQLException {
+        Sql.setString(p, first, feature);
+        Sql.setString(p, first + 1, feature);
+        Sql.setString(p, first + 2, Sql.timestamp(since));
+        Sql.setString(p, first + 3, Sql.timestamp(since));
+        Sql.setString(p, first + 4, Sql.timestamp(until));
+        Sql.setString(p, first + 5, Sql.timestamp(until));
+    }
+
+    private static Long nullableLong(ResultSet r, String column) throws SQLException {
+        long v = r.getLong(column);
+        return r.wasNull() ? null : v;
+    }
+
+    private static List<String> strings(Array a) throws SQLException {
+        if (a == null) return List.of();
+        return Arrays.stream((Object[]) a.getArray()).map(String::valueOf).toList();
+    }
+
+}
