@@ -7,13 +7,14 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Path;
+import dev.fieldtest.serve.otlp.ProductionSettings;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
  * The {@code fieldtest serve} dashboard (docs/serve.md): server-rendered pages and JSON over the run history on the
  * JDK's HTTP server. {@link #start} checks the history opens before it binds; the history file is opened per request
- * and closed again, so {@code fieldtest run} can record while the dashboard runs. Read-only: GET and HEAD only.
+ * and closed again, so {@code fieldtest run} can record while the dashboard runs. Read-only (GET and HEAD) but for POST /v1/traces, the OTLP/HTTP receiver of production traces (docs/production.md).
  */
 public final class DashboardServer implements AutoCloseable {
     private final HttpServer server;
@@ -31,6 +32,11 @@ public final class DashboardServer implements AutoCloseable {
      * @throws IOException                            when the address cannot be bound (the message says which)
      */
     public static DashboardServer start(Path historyFile, InetAddress host, int port, PrintStream log) throws IOException {
+        return start(historyFile, host, port, log, ProductionSettings.defaults());
+    }
+
+    /** As {@link #start(Path, InetAddress, int, PrintStream)}, reading spans POSTed to /v1/traces with {@code production}'s feature attribute and prices. */
+    public static DashboardServer start(Path historyFile, InetAddress host, int port, PrintStream log, ProductionSettings production) throws IOException {
         HistoryReader history = new HistoryReader(historyFile);
         history.read(h -> h.runs().size());
         HttpServer server;
@@ -45,7 +51,7 @@ public final class DashboardServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        server.createContext("/", new Dispatcher(history, host.isLoopbackAddress(), log));
+        server.createContext("/", new Dispatcher(history, host.isLoopbackAddress(), log, production));
         server.setExecutor(workers);
         server.start();
         return new DashboardServer(server, workers);

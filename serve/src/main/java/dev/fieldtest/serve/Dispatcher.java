@@ -2,7 +2,10 @@ package dev.fieldtest.serve;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
+import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.serve.otlp.OtlpReceiver;
+import dev.fieldtest.serve.otlp.ProductionSettings;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -12,26 +15,37 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Routes every request: GET or HEAD only, a Host header naming this machine when bound to loopback (so a web page
+ * Routes every request: POST /v1/traces to the OTLP trace receiver; everything else GET or HEAD only, a Host header naming this machine when bound to loopback (so a web page
  * elsewhere cannot reach the dashboard by DNS rebinding), then one page per path. Refusals become error pages
  * (JSON under /api/); an unreadable history is a 503 naming the file and the fix.
  */
 final class Dispatcher implements HttpHandler {
     private static final Set<String> LOCAL_NAMES = Set.of("localhost", "127.0.0.1", "[::1]");
+    private static final String OTLP_TRACES = "/v1/traces";
     private final HistoryReader history;
     private final boolean loopback;
     private final PrintStream log;
+    private final OtlpReceiver otlp;
 
     Dispatcher(HistoryReader history, boolean loopback, PrintStream log) {
+        this(history, loopback, log, ProductionSettings.defaults());
+    }
+
+    Dispatcher(HistoryReader history, boolean loopback, PrintStream log, ProductionSettings production) {
         this.history = history;
         this.loopback = loopback;
         this.log = log;
+        this.otlp = new OtlpReceiver(production, spans -> history.read(h -> h.production().add(spans)), Defaults.OTLP_MAX_BODY_BYTES);
     }
 
     @Override
     public void handle(HttpExchange ex) throws IOException {
         String rawPath = ex.getRequestURI().getRawPath();
         boolean api = rawPath != null && rawPath.startsWith("/api/");
+        if (OTLP_TRACES.equals(rawPath)) {
+            send(ex, otlp(ex));
+            return;
+        }
         Reply reply;
         try {
             reply = route(ex, rawPath);
@@ -44,6 +58,24 @@ final class Dispatcher implements HttpHandler {
             reply = error(api, 500, "the dashboard failed on this request (" + e.getClass().getSimpleName() + "); see the server's output");
         }
         send(ex, reply);
+    }
+
+    /** POST /v1/traces, the one route that writes (docs/production.md); the Host check applies to it too. */
+    private Reply otlp(HttpExchange ex) throws IOException {
+        try {
+            if (!ex.getRequestMethod().equals("POST")) {
+                ex.getResponseHeaders().set("Allow", "POST");
+                throw new HttpProblem(405, ex.getRequestMethod() + " is not allowed at " + OTLP_TRACES + "; OTLP/HTTP exporters POST traces here");
+            }
+            checkHost(ex.getRequestHeaders().getFirst("Host"));
+            var r = otlp.receive(ex.getRequestHeaders().getFirst("Content-Type"), ex.getRequestHeaders().getFirst("Content-Encoding"), ex.getRequestBody());
+            return new Reply(r.status(), r.contentType(), r.body(), Layout.CSP);
+        } catch (HttpProblem p) {
+            return ApiJson.error(p.status(), p.getMessage());
+        } catch (RuntimeException e) {
+            log.println("fieldtest serve: POST " + OTLP_TRACES + " failed: " + e);
+            return ApiJson.error(500, "the trace receiver failed on this request (" + e.getClass().getSimpleName() + "); see the server's output");
+        }
     }
 
     private Reply route(HttpExchange ex, String rawPath) {
