@@ -95,6 +95,11 @@ public final class RunHistory implements AutoCloseable {
         return sql("read calls of " + runId, () -> RunQueries.calls(connection, runId));
     }
 
+    /** The ledger's claims, features and review sign-offs (docs/ledger.md); shares this history's connection and lock. */
+    public Ledger ledger() {
+        return new Ledger(this, connection, file);
+    }
+
     /** Production inputs ({@code production_spans}) for drift (docs/drift.md); shares this history's connection and lock. */
     public ProductionInputs productionInputs() {
         return new ProductionInputs(this, connection, file);

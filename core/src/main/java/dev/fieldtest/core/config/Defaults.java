@@ -43,6 +43,10 @@ public final class Defaults {
 
     /** When a property ({@code properties:}, docs/ci.md) is reviewed unless it sets {@code review}. */
     public static final java.util.List<String> PROPERTY_REVIEW = java.util.List.of("week12", "quarterly");
+    /** Review calendar (docs/ledger.md): a review is "due" from this many days before its date. */
+    public static final int REVIEW_DUE_WITHIN_DAYS = 14;
+    /** Review calendar: a quarterly review falls every this many days (13 weeks) after launch. */
+    public static final int REVIEW_QUARTER_DAYS = 91;
 
     /** Load ({@code load:}, docs/load.md): how long each step runs, warm-up and cool-down included. */
     public static final Duration LOAD_STEP_DURATION = Duration.ofSeconds(30);

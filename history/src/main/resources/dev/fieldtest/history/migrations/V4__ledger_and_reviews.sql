@@ -16,6 +16,7 @@ CREATE TABLE features (
     launched_on DATE NOT NULL,
     owner       VARCHAR,
     suite       VARCHAR,                     -- the suite file whose properties the feature is reviewed against
+    suite_name  VARCHAR,                     -- that suite's name, as runs.suite records it (offline status, gap)
     recorded_at TIMESTAMP NOT NULL
 );
 CREATE TABLE review_signoffs (
