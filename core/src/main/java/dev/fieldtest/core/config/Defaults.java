@@ -92,6 +92,8 @@ public final class Defaults {
     public static final double DRIFT_PSI_SHIFT = 0.25;
     /** A production input whose nearest golden case has a lower cosine is uncovered (all-MiniLM-L6-v2's scale; e5 needs about 0.9). */
     public static final double DRIFT_COVERAGE_MIN_COSINE = 0.6;
+    /** The same for e5-small-v2, which puts unrelated texts at 0.68–0.8 (docs/embedded.md). */
+    public static final double DRIFT_COVERAGE_MIN_COSINE_E5 = 0.9;
     /** k of the k-means topic clusters over golden and production embeddings (fewer when there are fewer inputs). */
     public static final int DRIFT_TOPICS = 8;
     /** Label permutations of the MMD² test. */
