@@ -14,4 +14,3 @@ CREATE TABLE production_scores (
     scored_at       TIMESTAMP NOT NULL,
     PRIMARY KEY (trace_id, span_id, suite)
 );
-CREATE INDEX production_scores_suite_time ON production_scores (suite, feature, started_at);
