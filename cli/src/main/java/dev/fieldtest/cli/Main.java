@@ -11,7 +11,8 @@ import picocli.CommandLine.Command;
 @Command(name = "fieldtest", mixinStandardHelpOptions = true, versionProvider = Main.VersionProvider.class,
         description = "Evaluate AI systems on your own cases, under production conditions.",
         subcommands = {RunCommand.class, LoadCommand.class, DemoCommand.class, StubServerCommand.class, CompareCommand.class, HistoryCommand.class,
-                ServeCommand.class, DriftCommand.class, ScoreProductionCommand.class})
+                ServeCommand.class, DriftCommand.class, ScoreProductionCommand.class, IngestCommand.class, ProductionCommand.class, SampleCommand.class,
+                ClaimCommand.class, GapCommand.class, FeatureCommand.class, ReviewCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int BAD_INPUT = 2;

@@ -30,6 +30,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--port", paramLabel = "PORT", defaultValue = "8765", description = "Port (default ${DEFAULT-VALUE}; 0 picks a free one).")
     int port;
 
+    @Option(names = "--feature-attribute", paramLabel = "NAME", description = "For POST /v1/traces: the span (then resource) attribute naming a call's feature (default fieldtest.feature; docs/production.md).")
+    String featureAttribute = Defaults.FEATURE_ATTRIBUTE;
+
+    @Option(names = "--pricing", paramLabel = "FILE", description = "For POST /v1/traces: YAML or JSON, model -> {input_per_mtok, output_per_mtok} in USD.")
+    Path pricing;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
     /** Counted down to stop serving; Ctrl-C ends the JVM through the shutdown hook instead. */
@@ -46,8 +52,9 @@ final class ServeCommand implements Callable<Integer> {
         }
         DashboardServer server;
         try {
-            server = DashboardServer.start(file, address, port, err);
-        } catch (HistoryException | IOException e) {
+            var production = new dev.fieldtest.serve.otlp.ProductionSettings(featureAttribute, IngestPricing.read(pricing));
+            server = DashboardServer.start(file, address, port, err, production);
+        } catch (HistoryException | IOException | IngestProblem e) {
             return bad(e.getMessage());
         }
         Thread hook = new Thread(() -> {
