@@ -26,6 +26,8 @@ final class DriftText {
             b.append(e.mmd() == null ? "\nMMD²: needs at least two inputs on each side\n"
                     : String.format(Locale.ROOT, "%nMMD² (%s, RBF, median-heuristic σ %.3f): %.5f, permutation p = %.4f (%d permutations, production n = %d)%n",
                     e.model(), e.mmd().bandwidth(), e.mmd().mmd2(), e.mmd().pValue(), e.mmd().permutations(), e.productionN()));
+            if (e.domain() != null) b.append(String.format(Locale.ROOT, "Domain classifier AUC: %.3f (%d-fold cross-validated; 0.5 = indistinguishable, 1 = separable)%n",
+                    e.domain().auc(), e.domain().folds()));
             Coverage c = e.coverage();
             b.append(String.format(Locale.ROOT, "Coverage: %.1f %% of production inputs (%d of %d, 95 %% CI %.1f-%.1f %%) have no golden case with cosine >= %.2f%n",
                     100 * c.uncoveredShare(), c.uncovered(), c.n(), 100 * c.uncoveredInterval().lo(), 100 * c.uncoveredInterval().hi(), c.threshold()));

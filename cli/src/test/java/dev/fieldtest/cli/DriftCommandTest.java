@@ -141,6 +141,9 @@ class DriftCommandTest {
         // Support questions against gardening prose: separated, so no permutation reaches the observed MMD² (p = 1/201).
         assertThat(doc.get("embedding").get("p_value").asDouble()).isCloseTo(1.0 / 201, within(1e-12));
         assertThat(doc.get("embedding").get("mmd2").asDouble()).isPositive();
+        // A classifier separates them too (out-of-fold scores of five folds pooled, so not necessarily exactly 1).
+        assertThat(doc.get("embedding").get("domain_auc").asDouble()).isGreaterThan(0.9);
+        assertThat(doc.get("embedding").get("domain_folds").asInt()).isEqualTo(5);
         assertThat(doc.get("coverage").get("uncovered_share").asDouble()).isEqualTo(1.0);
         assertThat(doc.get("coverage").get("farthest")).hasSize(10);
         for (JsonNode x : doc.get("coverage").get("farthest")) assertThat(x.get("text").asText().codePointCount(0, x.get("text").asText().length())).isLessThanOrEqualTo(201);

@@ -9,7 +9,7 @@ import java.util.stream.IntStream;
 
 /**
  * Computes a {@link DriftReport}: descriptors of every golden and production input, then (given an embedding model)
- * MMD², coverage and topic drift on the golden set and at most {@code maxEmbedded} production inputs, a seeded
+ * MMD², the domain classifier, coverage and topic drift on the golden set and at most {@code maxEmbedded} production inputs, a seeded
  * sample when there are more. Embeds in parallel; the model must be thread-safe.
  */
 public final class DriftAnalysis {
@@ -46,6 +46,7 @@ public final class DriftAnalysis {
     private static DriftReport.EmbeddingDrift embeddingDrift(List<GoldenInput> golden, List<ProductionText> sample, double[][] ge,
                                                             double[][] pe, String model, DriftSettings s, List<DescriptorDrift> drifts) {
         Mmd mmd = ge.length >= 2 && pe.length >= 2 ? Mmd.test(ge, pe, s.permutations(), s.seed()) : null;
+        DomainClassifier domain = DomainClassifier.crossValidated(ge, pe, DomainClassifier.FOLDS, s.seed());
         Coverage coverage = Coverage.of(ge, pe, s.coverageThreshold(), s.examples());
         double[][] pooled = new double[ge.length + pe.length][];
         System.arraycopy(ge, 0, pooled, 0, ge.length);
@@ -58,7 +59,7 @@ public final class DriftAnalysis {
             return new DriftReport.Example(t.traceId(), t.spanId(), t.startedAt(), cut(Secrets.redact(t.text())),
                     golden.get(n.golden()).caseId(), n.cosine());
         }).toList();
-        return new DriftReport.EmbeddingDrift(model, ge.length, pe.length, mmd, coverage, Math.min(s.topics(), pooled.length), examples);
+        return new DriftReport.EmbeddingDrift(model, ge.length, pe.length, mmd, domain, coverage, Math.min(s.topics(), pooled.length), examples);
     }
 
     /** Every input when there are at most {@code max}, else a seeded uniform sample of {@code max} in their original order. */

@@ -40,6 +40,8 @@ public final class DriftJson {
                     .put("topics", e.topics());
             if (e.mmd() == null) em.putNull("mmd2").putNull("bandwidth").putNull("p_value").put("permutations", 0);
             else em.put("mmd2", e.mmd().mmd2()).put("bandwidth", e.mmd().bandwidth()).put("p_value", e.mmd().pValue()).put("permutations", e.mmd().permutations());
+            if (e.domain() == null) em.putNull("domain_auc").put("domain_folds", 0);
+            else em.put("domain_auc", e.domain().auc()).put("domain_folds", e.domain().folds());
             Coverage c = e.coverage();
             ObjectNode co = doc.putObject("coverage").put("threshold", c.threshold()).put("n", c.n()).put("uncovered", c.uncovered())
                     .put("uncovered_share", c.uncoveredShare()).put("mean_nearest_cosine", c.meanNearest());

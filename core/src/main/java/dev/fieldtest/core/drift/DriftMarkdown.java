@@ -28,6 +28,8 @@ public final class DriftMarkdown {
             if (e.mmd() == null) b.append("MMD² needs at least two inputs on each side.\n\n");
             else b.append(String.format(Locale.ROOT, "MMD² (unbiased, RBF σ = %.4f) = %.5f, permutation p = %.4f (%d permutations; golden n = %d, production n = %d).%n%n",
                     e.mmd().bandwidth(), e.mmd().mmd2(), e.mmd().pValue(), e.mmd().permutations(), e.goldenN(), e.productionN()));
+            if (e.domain() != null) b.append(String.format(Locale.ROOT, "Domain classifier (logistic regression, %d-fold cross-validated): AUC %.3f (0.5: indistinguishable, 1: separable).%n%n",
+                    e.domain().folds(), e.domain().auc()));
             Coverage c = e.coverage();
             b.append(String.format(Locale.ROOT, "Coverage: %d of %d production inputs (%.1f %%, 95 %% CI %.1f–%.1f %%) have no golden case with cosine ≥ %.2f; mean nearest cosine %.3f.%n%n",
                     c.uncovered(), c.n(), 100 * c.uncoveredShare(), 100 * c.uncoveredInterval().lo(), 100 * c.uncoveredInterval().hi(), c.threshold(), c.meanNearest()));

@@ -15,9 +15,9 @@ public record DriftReport(String suite, String feature, int goldenN, int product
         descriptors = List.copyOf(descriptors);
     }
 
-    /** MMD², coverage and the topic clustering, computed on embeddings of the golden set and (a sample of) production. */
-    public record EmbeddingDrift(String model, int goldenN, int productionN, Mmd mmd, Coverage coverage, int topics,
-                                 List<Example> farthest) {
+    /** MMD², the domain classifier (null below 2 inputs a side), coverage and the topic clustering, computed on embeddings of the golden set and (a sample of) production. */
+    public record EmbeddingDrift(String model, int goldenN, int productionN, Mmd mmd, DomainClassifier domain, Coverage coverage,
+                                 int topics, List<Example> farthest) {
         public EmbeddingDrift {
             farthest = List.copyOf(farthest);
         }
