@@ -104,6 +104,13 @@ class ProductionCommandsTest {
         assertThat(r.at("/changes/0/kind").asText()).isEqualTo("response_model");
         assertThat(r.at("/changes/0/to").asText()).isEqualTo("gpt-4o-2024-11-20");
         assertThat(r.at("/changes/0/window_start").asText()).isEqualTo("2026-11-24");
+        JsonNode later = new ObjectMapper().readTree(production("--history", db().toString(), "--since", "2026-11-24", "--json"));
+        assertThat(later.get("rows")).hasSize(1); // only the 24 Nov call
+        assertThat(later.at("/rows/0/model").asText()).isEqualTo("gpt-4o-2024-11-20");
+        ProductionCommand badWindow = new ProductionCommand();
+        badWindow.err = new PrintStream(err, true, StandardCharsets.UTF_8);
+        assertThat(new CommandLine(badWindow).execute("--history", db().toString(), "--window", "month")).isEqualTo(2);
+        assertThat(err.toString()).contains("Fix: --window day or --window week");
         String table = production("--history", db().toString(), "--window", "week");
         assertThat(table).contains("Silent model changes:").contains("gpt-4o-2024-08-06 -> gpt-4o-2024-11-20");
         try (RunHistory h = RunHistory.open(db())) {
@@ -157,6 +164,10 @@ class ProductionCommandsTest {
         Case one = cases.get(0);
         assertThat(one.id()).isEqualTo(one.vars().get("trace_id") + "-" + one.vars().get("span_id"));
         assertThat((String) one.vars().get("input")).startsWith("q a");
+        // A window of one day (21 Nov: i % 3 == 1) stratified by day holds a's 3, b's 2 and c's 1 candidates.
+        Path windowed = dir.resolve("w.jsonl");
+        assertThat(sample("--feature", "support", "--n", "100", "--window", "2026-11-21..2026-11-22", "--history", db().toString(), "--out", windowed.toString())).isZero();
+        assertThat(Files.readAllLines(windowed)).hasSize(6).allSatisfy(l -> assertThat(l).contains("day:2026-11-21"));
         assertThat(sample("--feature", "support", "--by", "topic", "--history", db().toString(), "--out", first.toString())).isEqualTo(2);
     }
 }
