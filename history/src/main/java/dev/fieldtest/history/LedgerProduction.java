@@ -73,7 +73,7 @@ public final class LedgerProduction {
         if (metric.equals("error_rate")) return rate(week, rows.size(), rows.stream().filter(s -> s.error() != null).count());
         if (metric.equals("cost_usd.per_call")) {
             List<Double> costs = rows.stream().map(LedgerRows.Span::costUsd).filter(c -> c != null).toList();
-            return costs.isEmpty() ? null : new LedgerWindow(week, costs.size(), costs.stream().mapToDouble(Double::doubleValue).sum() / costs.size(), null, null);
+            return costs.isEmpty() ? null : new LedgerWindow(week, costs.size(), sig6(costs.stream().mapToDouble(Double::doubleValue).sum() / costs.size()), null, null);
         }
         Matcher m = PERCENTILE.matcher(metric);
         if (!m.matches()) return null;
@@ -93,7 +93,12 @@ public final class LedgerProduction {
 
     private static LedgerWindow rate(LocalDate week, long n, long hits) {
         WilsonInterval ci = WilsonInterval.of(hits, n);
-        return new LedgerWindow(week, n, (double) hits / n, ci.lo(), ci.hi());
+        return new LedgerWindow(week, n, sig6((double) hits / n), sig6(ci.lo()), sig6(ci.hi()));
+    }
+
+    /** Six significant digits, as summary.json writes its rates. */
+    static double sig6(double v) {
+        return new java.math.BigDecimal(v).round(new java.math.MathContext(6)).doubleValue();
     }
 
     /**
@@ -113,7 +118,7 @@ public final class LedgerProduction {
         byModel.forEach((model, rows) -> {
             ObjectNode t = targets.putObject(model);
             long errors = rows.stream().filter(s -> s.error() != null).count();
-            t.put("calls", rows.size()).put("errors", errors).put("error_rate", (double) errors / rows.size());
+            t.put("calls", rows.size()).put("errors", errors).put("error_rate", sig6((double) errors / rows.size()));
             List<LedgerRows.Score> mine = scores.stream().filter(s -> in.test(s.startedAt()) && model.equals(s.model())).toList();
             ObjectNode pass = t.putObject("pass_rate");
             if (mine.isEmpty()) pass.putNull("value");
