@@ -61,11 +61,13 @@ public final class GenAiSpans {
         String requestModel = string(a.get("gen_ai.request.model")), responseModel = string(a.get("gen_ai.response.model"));
         Double duration = s.endNanos() >= s.startNanos() && s.endNanos() > 0 ? (s.endNanos() - s.startNanos()) / 1e6 : null;
         Instant started = Instant.ofEpochSecond(0, s.startNanos());
+        String error = string(a.get("error.type"));
+        if (error == null && s.statusError()) error = "_OTHER"; // failed per its status but no error.type: the conventions' fallback value
         Map<String, Object> copied = new LinkedHashMap<>(a);
         NOT_COPIED.forEach(copied::remove);
         return new ProductionSpan(s.traceId(), s.spanId(), feature == null ? ProductionSpan.NO_FEATURE : feature, string(a.get("gen_ai.operation.name")),
                 provider, requestModel, responseModel, string(a.get("gen_ai.openai.response.system_fingerprint")), string(a.get("server.address")),
-                started, duration, ttft(s), in, out, strings(a.get("gen_ai.response.finish_reasons")), string(a.get("error.type")),
+                started, duration, ttft(s), in, out, strings(a.get("gen_ai.response.finish_reasons")), error,
                 json(a.get("gen_ai.input.messages")), json(a.get("gen_ai.output.messages")), settings.cost(responseModel, requestModel, in, out), json(copied));
     }
 

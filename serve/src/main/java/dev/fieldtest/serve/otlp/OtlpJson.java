@@ -48,11 +48,17 @@ public final class OtlpJson {
                     List<OtlpSpan.Event> events = new ArrayList<>();
                     for (JsonNode e : array(s, "events", "events")) events.add(new OtlpSpan.Event(e.path("name").asText(""), nanos(field(e, "timeUnixNano", "time_unix_nano"))));
                     spans.add(new OtlpSpan(trace, span, name, nanos(field(s, "startTimeUnixNano", "start_time_unix_nano")),
-                            nanos(field(s, "endTimeUnixNano", "end_time_unix_nano")), attributes(s.path("attributes")), resource, events));
+                            nanos(field(s, "endTimeUnixNano", "end_time_unix_nano")), attributes(s.path("attributes")), resource, events, statusError(s.path("status"))));
                 }
             }
         }
         return new OtlpBatch(spans, rejected, problem);
+    }
+
+    /** Status code ERROR: 2 as the JSON mapping writes enums, or its name. */
+    private static boolean statusError(JsonNode status) {
+        JsonNode code = status.path("code");
+        return code.asInt(-1) == 2 || code.asText().equals("STATUS_CODE_ERROR");
     }
 
     private static JsonNode field(JsonNode n, String camel, String snake) {

@@ -39,7 +39,8 @@ public final class OtlpProto {
                         continue;
                     }
                     List<OtlpSpan.Event> events = s.getEventsList().stream().map(e -> new OtlpSpan.Event(e.getName(), e.getTimeUnixNano())).toList();
-                    spans.add(new OtlpSpan(trace, span, s.getName(), s.getStartTimeUnixNano(), s.getEndTimeUnixNano(), attributes(s.getAttributesList()), resource, events));
+                    spans.add(new OtlpSpan(trace, span, s.getName(), s.getStartTimeUnixNano(), s.getEndTimeUnixNano(), attributes(s.getAttributesList()), resource, events,
+                            s.getStatus().getCode() == io.opentelemetry.proto.trace.v1.Status.StatusCode.STATUS_CODE_ERROR));
                 }
             }
         }

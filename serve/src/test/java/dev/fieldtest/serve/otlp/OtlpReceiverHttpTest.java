@@ -70,6 +70,9 @@ class OtlpReceiverHttpTest {
                     .put("gen_ai.request.model", "claude-x").put("gen_ai.usage.prompt_tokens", 30L).put("gen_ai.usage.completion_tokens", 7L)
                     .put("fieldtest.feature", "billing").put("error.type", "429").put("gen_ai.response.time_to_first_chunk", 0.25).build());
             end(old, T0 + 60_000_000_000L, 400);
+            Span failed = span(t, "chat", T0 + 120_000_000_000L, 30, Attributes.builder().put("gen_ai.operation.name", "chat").build());
+            failed.setStatus(io.opentelemetry.api.trace.StatusCode.ERROR, "boom");
+            end(failed, T0 + 120_000_000_000L, 30);
             Span plain = span(t, "GET /orders", T0, 5, Attributes.of(AttributeKey.stringKey("http.request.method"), "GET"));
             end(plain, T0, 5);
         });
@@ -97,8 +100,10 @@ class OtlpReceiverHttpTest {
         assertThat(ExportTraceServiceResponse.parseFrom(r.body()).hasPartialSuccess()).isFalse();
 
         List<ProductionSpan> rows = stored();
-        assertThat(rows).hasSize(2); // the HTTP span is not a GenAI span
+        assertThat(rows).hasSize(3); // the HTTP span is not a GenAI span
         ProductionSpan chat = rows.get(0), old = rows.get(1);
+        assertThat(rows.get(2).errorType()).isEqualTo("_OTHER"); // status ERROR without error.type
+        assertThat(rows.get(2).feature()).isEqualTo("support");
         assertThat(chat.traceId()).isEqualTo(spans.get(0).getTraceId());
         assertThat(chat.spanId()).isEqualTo(spans.get(0).getSpanId());
         assertThat(chat.feature()).isEqualTo("support");
@@ -129,7 +134,7 @@ class OtlpReceiverHttpTest {
 
         var again = post("application/x-protobuf", "gzip", gzip(body));
         assertThat(again.statusCode()).isEqualTo(200);
-        assertThat(stored()).hasSize(2);
+        assertThat(stored()).hasSize(3);
     }
 
     @Test
@@ -141,7 +146,8 @@ class OtlpReceiverHttpTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(r.headers().firstValue("Content-Type")).hasValue("application/json");
         assertThat(new String(r.body(), StandardCharsets.UTF_8)).isEqualTo("{}");
-        assertThat(stored()).hasSize(2);
+        assertThat(stored()).hasSize(3);
+        assertThat(stored().get(2).errorType()).isEqualTo("_OTHER"); // the JSON status code is the integer 2
 
         // The same batch with base64 ids (as protobuf's generic JSON mapping writes bytes) is the same spans: nothing new.
         String base64 = json;
@@ -150,7 +156,7 @@ class OtlpReceiverHttpTest {
         }
         assertThat(base64).doesNotContain(spans.get(0).getTraceId());
         assertThat(post("application/json", null, base64.getBytes(StandardCharsets.UTF_8)).statusCode()).isEqualTo(200);
-        assertThat(stored()).extracting(ProductionSpan::spanId).containsExactlyInAnyOrder(spans.get(0).getSpanId(), spans.get(1).getSpanId());
+        assertThat(stored()).extracting(ProductionSpan::spanId).containsExactlyInAnyOrder(spans.get(0).getSpanId(), spans.get(1).getSpanId(), spans.get(2).getSpanId());
     }
 
     @Test
@@ -162,7 +168,7 @@ class OtlpReceiverHttpTest {
         var body = new ObjectMapper().readTree(partial.body());
         assertThat(body.at("/partialSuccess/rejectedSpans").asText()).isEqualTo("1");
         assertThat(body.at("/partialSuccess/errorMessage").asText()).contains("spanId");
-        assertThat(stored()).hasSize(1);
+        assertThat(stored()).hasSize(2);
 
         var garbage = post("application/x-protobuf", null, new byte[] {(byte) 0xff, (byte) 0xff, (byte) 0xff});
         assertThat(garbage.statusCode()).isEqualTo(400);
