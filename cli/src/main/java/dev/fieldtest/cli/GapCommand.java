@@ -22,7 +22,7 @@ import picocli.CommandLine.Option;
 final class GapCommand implements Callable<Integer> {
     @Option(names = "--feature", paramLabel = "F", description = "Only claims about this feature.")
     String feature;
-    @Option(names = "--model", paramLabel = "M", description = "Only claims about this model (a dated snapshot M-… counts as M).")
+    @Option(names = "--model", paramLabel = "M", description = "Only claims about this model (case ignored).")
     String model;
     @Option(names = "--metric", paramLabel = "METRIC", description = "Only claims on this metric path, e.g. pass_rate.value.")
     String metric;

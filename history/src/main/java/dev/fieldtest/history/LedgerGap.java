@@ -58,8 +58,7 @@ public record LedgerGap(String feature, LedgerModel model, String metric, List<C
         Map<String, List<LedgerRows.Span>> spans = new HashMap<>();
         Map<String, List<LedgerRows.Score>> scores = new HashMap<>();
         rows.forEach((k, claims) -> {
-            if (feature != null && !feature.equals(k.get(0)) || model != null && !LedgerProduction.sameModel(model, k.get(2))
-                    && !model.equalsIgnoreCase(k.get(2)) || metric != null && !metric.equals(k.get(3))) return;
+            if (feature != null && !feature.equals(k.get(0)) || model != null && !model.equalsIgnoreCase(k.get(2)) || metric != null && !metric.equals(k.get(3))) return;
             List<LedgerOffline> offline = offlineOf.get(k);
             String fkey = Objects.requireNonNullElse(k.get(0), "");
             List<LedgerWindow> prod = LedgerProduction.supports(k.get(3))

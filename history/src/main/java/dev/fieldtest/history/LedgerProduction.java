@@ -27,6 +27,7 @@ import java.util.regex.Pattern;
  * spans with an error.type, with its Wilson interval. Stateless.
  */
 public final class LedgerProduction {
+    private static final Pattern SNAPSHOT = Pattern.compile("\\d[\\d-]*");
     private static final Pattern PERCENTILE = Pattern.compile("(latency_ms|ttft_ms)\\.(p(\\d{1,2}(?:\\.\\d+)?)|max)");
 
     private LedgerProduction() {}
@@ -37,13 +38,14 @@ public final class LedgerProduction {
     }
 
     /**
-     * A span's model is the claim's when they are equal ignoring case, or the span's is the claim's followed by '-' and
-     * more (a dated snapshot: gpt-4o-2024-08-06 is gpt-4o).
+     * A span's model is the claim's when they are equal ignoring case, or the span's is the claim's followed by '-' and a
+     * snapshot suffix of digits and dashes starting with a digit (gpt-4o-2024-08-06 and claude-3-5-sonnet-20240620 are
+     * their base models; gpt-4o-mini is not gpt-4o).
      */
     public static boolean sameModel(String model, String spanModel) {
         if (spanModel == null) return false;
         String a = model.toLowerCase(Locale.ROOT), b = spanModel.toLowerCase(Locale.ROOT);
-        return a.equals(b) || b.startsWith(a + "-");
+        return a.equals(b) || b.startsWith(a + "-") && SNAPSHOT.matcher(b.substring(a.length() + 1)).matches();
     }
 
     /** The ISO week (Monday, UTC) an instant falls in. */

@@ -54,4 +54,15 @@ class LedgerProductionTest {
             assertThat(LedgerProduction.weekly("cost_usd.per_call", "m1", spans, List.of()).get(0).value()).isEqualTo(0.002, within(1e-12));
         }
     }
+
+    @Test
+    void aDatedSnapshotIsItsBaseModelButAnotherModelWithTheSamePrefixIsNot() {
+        assertThat(LedgerProduction.sameModel("gpt-4o", "GPT-4o")).isTrue();
+        assertThat(LedgerProduction.sameModel("gpt-4o", "gpt-4o-2024-08-06")).isTrue();
+        assertThat(LedgerProduction.sameModel("claude-3-5-sonnet", "claude-3-5-sonnet-20240620")).isTrue();
+        assertThat(LedgerProduction.sameModel("gpt-4o", "gpt-4o-mini")).isFalse();
+        assertThat(LedgerProduction.sameModel("gpt-4o", "gpt-4o-mini-2024-07-18")).isFalse();
+        assertThat(LedgerProduction.sameModel("gpt-4", "gpt-4o")).isFalse();
+        assertThat(LedgerProduction.sameModel("gpt-4o", null)).isFalse();
+    }
 }
