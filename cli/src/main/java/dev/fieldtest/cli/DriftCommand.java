@@ -135,7 +135,7 @@ final class DriftCommand implements Callable<Integer> {
     private record ProductionBatch(List<ProductionText> texts, int skipped) {}
 
     private ProductionBatch production(Instant from, Instant to) {
-        String ingest = "ingest production traces first: send OTLP to fieldtest serve's /v1/traces or import JSONL logs (docs/production.md)";
+        String ingest = "ingest production traces first: fieldtest ingest FILE (OTLP JSON or a JSONL call log), or send OTLP to fieldtest serve's /v1/traces (docs/production.md)";
         if (!Files.exists(history)) {
             throw new ConfigException(Location.of(history), "there is no run history here, so no production inputs", ingest + ", or pass --history FILE");
         }

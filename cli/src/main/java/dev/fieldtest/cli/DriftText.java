@@ -15,12 +15,12 @@ final class DriftText {
         b.append(String.format(Locale.ROOT, "Drift of %s%s: %d golden inputs, %d production inputs%s%n%n", r.suite(),
                 r.feature() == null ? "" : " (feature " + r.feature() + ")", r.goldenN(), r.productionN(),
                 r.productionSkipped() == 0 ? "" : " (" + r.productionSkipped() + " without input text skipped)"));
-        b.append(String.format(Locale.ROOT, "  %-14s %8s  %-8s %8s %12s%n", "descriptor", "PSI", "verdict", "JS bits", "W1"));
+        b.append(String.format(Locale.ROOT, "  %-14s %8s  %-8s %8s %8s %12s%n", "descriptor", "PSI", "verdict", "noise", "JS bits", "W1"));
         for (DescriptorDrift d : r.descriptors()) {
-            b.append(String.format(Locale.ROOT, "  %-14s %8.4f  %-8s %8.4f %12s%n", d.name(), d.psi(), d.verdict().wireName(), d.jensenShannon(),
+            b.append(String.format(Locale.ROOT, "  %-14s %8.4f  %-8s %8.4f %8.4f %12s%n", d.name(), d.psi(), d.verdict().wireName(), d.psiNoise(), d.jensenShannon(),
                     d.wasserstein1() == null ? "-" : String.format(Locale.ROOT, "%.2f", d.wasserstein1())));
         }
-        b.append("  (PSI rule of thumb: < 0.1 stable, 0.1-0.25 moderate, > 0.25 shift)\n");
+        b.append("  (PSI rule of thumb: < 0.1 stable, 0.1-0.25 moderate, > 0.25 shift; noise: the PSI sampling alone gives on average)\n");
         DriftReport.EmbeddingDrift e = r.embedding();
         if (e != null) {
             b.append(e.mmd() == null ? "\nMMD²: needs at least two inputs on each side\n"

@@ -124,6 +124,8 @@ class DriftCommandTest {
         //   = 0.9·2.3025851 + 9·0.0999·6.9077553 = 2.0723266 + 6.2107628 = 8.2830894
         assertThat(chars.get("psi").asDouble()).isCloseTo(8.2830894, within(1e-6));
         assertThat(chars.get("verdict").asText()).isEqualTo("shift");
+        // What sampling alone would give on average: (10 bins − 1)·(1/10 + 1/10) = 1.8, far below 8.28
+        assertThat(chars.get("psi_noise").asDouble()).isCloseTo(1.8, within(1e-12));
         // The CDFs never cross (every production value exceeds every golden one), so W1 = 641.0 − 38.7 = 602.3.
         assertThat(chars.get("wasserstein1").asDouble()).isCloseTo(602.3, within(1e-9));
         // JS of [0.1 × 10] against [0 × 9, 1]: M = [0.05 × 9, 0.55]; ½·(9·0.1·log2(2) + 0.1·log2(0.1/0.55) + log2(1/0.55))

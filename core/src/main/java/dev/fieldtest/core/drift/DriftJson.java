@@ -24,7 +24,7 @@ public final class DriftJson {
         var list = doc.putArray("descriptors");
         for (DescriptorDrift d : r.descriptors()) {
             ObjectNode o = list.addObject().put("name", d.name()).put("kind", d.kind()).put("psi", d.psi()).put("js", d.jensenShannon())
-                    .put("verdict", d.verdict().wireName());
+                    .put("verdict", d.verdict().wireName()).put("psi_noise", d.psiNoise());
             if (d.wasserstein1() != null) o.put("wasserstein1", d.wasserstein1()).put("golden_mean", d.goldenMean()).put("production_mean", d.productionMean());
             var bins = o.putArray("bins");
             for (int i = 0; i < d.bins().labels().size(); i++) {

@@ -15,9 +15,9 @@ public final class DriftMarkdown {
         b.append("Golden cases: ").append(r.goldenN()).append(". Production inputs: ").append(r.productionN());
         if (r.productionSkipped() > 0) b.append(" (").append(r.productionSkipped()).append(" more without readable input text skipped)");
         b.append(". Worst verdict: **").append(r.worst().wireName()).append("** (PSI rule of thumb: < 0.1 stable, 0.1–0.25 moderate, > 0.25 shift).\n\n");
-        b.append("| descriptor | PSI | verdict | Jensen–Shannon (bits) | Wasserstein-1 | golden mean | production mean |\n|---|---:|---|---:|---:|---:|---:|\n");
+        b.append("| descriptor | PSI | verdict | PSI from sampling alone | Jensen–Shannon (bits) | Wasserstein-1 | golden mean | production mean |\n|---|---:|---|---:|---:|---:|---:|---:|\n");
         for (DescriptorDrift d : r.descriptors()) {
-            b.append("| ").append(d.name()).append(" | ").append(f(d.psi())).append(" | ").append(d.verdict().wireName()).append(" | ")
+            b.append("| ").append(d.name()).append(" | ").append(f(d.psi())).append(" | ").append(d.verdict().wireName()).append(" | ").append(f(d.psiNoise())).append(" | ")
                     .append(f(d.jensenShannon())).append(" | ").append(d.wasserstein1() == null ? "–" : f(d.wasserstein1())).append(" | ")
                     .append(d.wasserstein1() == null ? "–" : f(d.goldenMean())).append(" | ")
                     .append(d.wasserstein1() == null ? "–" : f(d.productionMean())).append(" |\n");

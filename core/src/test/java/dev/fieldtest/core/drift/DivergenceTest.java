@@ -15,6 +15,13 @@ class DivergenceTest {
         long[] golden = {50, 30, 20}, production = {3, 3, 4};
         assertThat(Divergence.psi(golden, production)).isCloseTo(0.2407946, within(1e-6));
         assertThat(PsiVerdict.of(0.2407946)).isEqualTo(PsiVerdict.MODERATE);
+        // Expected PSI from sampling alone: (3 bins − 1)·(1/100 + 1/10) = 2·0.11 = 0.22
+        List<String> g = new java.util.ArrayList<>(), p = new java.util.ArrayList<>();
+        for (int i = 0; i < 100; i++) g.add(i < 50 ? "A" : i < 80 ? "B" : "C");
+        for (int i = 0; i < 10; i++) p.add(i < 3 ? "A" : i < 6 ? "B" : "C");
+        DescriptorDrift d = DescriptorDrift.categorical("x", g, p);
+        assertThat(d.psi()).isCloseTo(0.2407946, within(1e-6));
+        assertThat(d.psiNoise()).isCloseTo(0.22, within(1e-12));
     }
 
     @Test
