@@ -70,12 +70,22 @@ public final class Ledger {
 
     /** Production spans of {@code feature} (every feature when null), oldest first. */
     public List<LedgerRows.Span> spans(String feature) {
-        return sql("read production spans", () -> LedgerSql.spans(connection, feature));
+        return spans(feature, null);
+    }
+
+    /** Production spans of {@code feature} and {@code model} as {@link LedgerProduction#sameModel} matches it (each: any when null). */
+    public List<LedgerRows.Span> spans(String feature, String model) {
+        return sql("read production spans", () -> LedgerSql.spans(connection, feature, model));
     }
 
     /** Online scores of production spans of {@code feature} (every feature when null), oldest first. */
     public List<LedgerRows.Score> scores(String feature) {
-        return sql("read production scores", () -> LedgerSql.scores(connection, feature));
+        return scores(feature, null);
+    }
+
+    /** Online scores of {@code feature} and {@code model} as {@link LedgerProduction#sameModel} matches it (each: any when null). */
+    public List<LedgerRows.Score> scores(String feature, String model) {
+        return sql("read production scores", () -> LedgerSql.scores(connection, feature, model));
     }
 
     private interface Work<T> {

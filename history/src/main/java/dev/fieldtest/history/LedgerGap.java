@@ -9,7 +9,6 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -55,15 +54,13 @@ public record LedgerGap(String feature, LedgerModel model, String metric, List<C
         Map<List<String>, List<LedgerOffline>> offlineOf = new LinkedHashMap<>();
         rows.forEach((k, claims) -> offlineOf.put(k, offline(k, k.get(0) == null ? null : suiteOf.get(k.get(0)), runs, targetsOf, metrics)));
         List<LedgerGap> out = new ArrayList<>();
-        Map<String, List<LedgerRows.Span>> spans = new HashMap<>();
-        Map<String, List<LedgerRows.Score>> scores = new HashMap<>();
         rows.forEach((k, claims) -> {
             if (feature != null && !feature.equals(k.get(0)) || model != null && !model.equalsIgnoreCase(k.get(2)) || metric != null && !metric.equals(k.get(3))) return;
             List<LedgerOffline> offline = offlineOf.get(k);
-            String fkey = Objects.requireNonNullElse(k.get(0), "");
+            // Only the rows of this feature and model are read; pass_rate needs only the scores, the rest only the spans.
+            boolean pass = k.get(3).equals("pass_rate.value");
             List<LedgerWindow> prod = LedgerProduction.supports(k.get(3))
-                    ? LedgerProduction.weekly(k.get(3), k.get(2), spans.computeIfAbsent(fkey, f -> ledger.spans(k.get(0))),
-                            scores.computeIfAbsent(fkey, f -> ledger.scores(k.get(0))))
+                    ? LedgerProduction.weekly(k.get(3), k.get(2), pass ? List.of() : ledger.spans(k.get(0), k.get(2)), pass ? ledger.scores(k.get(0), k.get(2)) : List.of())
                     : List.of();
             Double lastOffline = offline.isEmpty() ? null : offline.get(offline.size() - 1).value();
             Double lastProd = prod.isEmpty() ? null : prod.get(prod.size() - 1).value();

@@ -65,4 +65,25 @@ class LedgerProductionTest {
         assertThat(LedgerProduction.sameModel("gpt-4", "gpt-4o")).isFalse();
         assertThat(LedgerProduction.sameModel("gpt-4o", null)).isFalse();
     }
+
+    @Test
+    void theHistoryReadsOnlyTheRowsOfTheClaimsModelByTheSameRule() throws Exception {
+        Path db = dir.resolve("m.duckdb");
+        try (RunHistory h = RunHistory.open(db)) {
+            h.ledger();
+        }
+        MigrationsTest.exec(db, String.join("",
+                span("a", "search", "gpt-4o", "2026-11-16 00:00:00", 100, null, null),
+                span("b", "search", "GPT-4o-2024-08-06", "2026-11-16 00:00:00", 100, null, null),
+                span("c", "search", "gpt-4o-mini", "2026-11-16 00:00:00", 100, null, null),
+                span("d", "search", "gpt-4.1", "2026-11-16 00:00:00", 100, null, null),
+                span("e", "search", "gpt-4x1", "2026-11-16 00:00:00", 100, null, null),
+                span("f", "chat", "gpt-4o", "2026-11-16 00:00:00", 100, null, null)));
+        try (RunHistory h = RunHistory.open(db)) {
+            assertThat(h.ledger().spans("search", "gpt-4o")).extracting(LedgerRows.Span::model).containsExactly("gpt-4o", "GPT-4o-2024-08-06");
+            assertThat(h.ledger().spans(null, "GPT-4O")).hasSize(3);
+            assertThat(h.ledger().spans("search", "gpt-4.1")).extracting(LedgerRows.Span::model).containsExactly("gpt-4.1");
+            assertThat(h.ledger().spans("search", null)).hasSize(5);
+        }
+    }
 }
