@@ -69,12 +69,13 @@ final class ScoreProductionRun {
             OnlineScoring.Outcome outcome;
             int[] errors = {0};
             Map<String, Integer> skipReasons = new TreeMap<>();
-            try (Progress progress = new Progress(err, sampled.size(), false, quiet ? Duration.ofDays(1) : PROGRESS_INTERVAL)) {
+            try (Progress progress = new Progress(err, sampled.size(), false, quiet ? Duration.ofDays(1) : PROGRESS_INTERVAL);
+                 ScoreProductionStore store = new ScoreProductionStore(scores)) {
                 outcome = new OnlineScoring(new CallScorer(checks, suite.confidenceExtract()), suite.name(), suite.online().budgetUsd())
                         .run(() -> spans(scores, sampled), new OnlineScoring.Listener() {
                             @Override
                             public void scored(OnlineScoring.ScoredSpan s) {
-                                scores.store(entry(s));
+                                store.add(entry(s));
                                 if (!s.call().observation().succeeded()) errors[0]++;
                                 progress.onCall(s.call());
                             }
@@ -85,15 +86,18 @@ final class ScoreProductionRun {
                             }
                         });
             }
-            out.print(ScoreProductionText.outcome(outcome, errors[0], skipReasons, suite.online().budgetUsd()));
+            int left = sampled.size() - outcome.scored() - outcome.skipped();
+            out.print(ScoreProductionText.outcome(outcome, errors[0], skipReasons, suite.online().budgetUsd(), left));
             out.print(ScoreProductionText.table(scores.passRates(suite.name(), period, feature, since, until)));
             return Main.OK;
         }
     }
 
-    /** The sampled spans, read one at a time as scoring reaches them. */
+    /** The sampled spans, read a batch at a time as scoring reaches them. */
     private static Iterator<OnlineSpan> spans(ProductionScores scores, List<ProductionScoresCandidate> sampled) {
-        return sampled.stream().map(c -> scores.span(c.traceId(), c.spanId())).flatMap(java.util.Optional::stream).iterator();
+        int batch = ScoreProductionStore.BATCH;
+        return java.util.stream.IntStream.iterate(0, i -> i < sampled.size(), i -> i + batch).boxed()
+                .flatMap(i -> scores.spans(sampled.subList(i, Math.min(i + batch, sampled.size()))).stream()).iterator();
     }
 
     private ProductionScoresEntry entry(OnlineScoring.ScoredSpan s) {

@@ -30,13 +30,13 @@ final class ScoreProductionText {
         return b.toString();
     }
 
-    static String outcome(OnlineScoring.Outcome o, int errors, Map<String, Integer> skipReasons, double budget) {
+    static String outcome(OnlineScoring.Outcome o, int errors, Map<String, Integer> skipReasons, double budget, int left) {
         StringBuilder b = new StringBuilder();
         b.append(String.format(Locale.ROOT, "Scored %d spans (%d with an error), grader cost %s.%n", o.scored(), errors, ScoreProductionRun.usd(o.spentUsd())));
         skipReasons.forEach((why, n) -> b.append(String.format(Locale.ROOT, "Skipped %d spans: %s.%n", n, why)));
         if (o.budgetStopped()) {
             b.append(String.format(Locale.ROOT, "Stopped at the budget of %s: the next span could pass it; %d sampled spans are left for the next invocation.%n",
-                    ScoreProductionRun.usd(budget), o.left()));
+                    ScoreProductionRun.usd(budget), left));
         }
         return b.toString();
     }

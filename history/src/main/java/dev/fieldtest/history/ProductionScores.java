@@ -36,6 +36,16 @@ public final class ProductionScores {
         return sql("read span " + traceId + "/" + spanId, () -> ProductionScoresSql.span(connection, traceId, spanId));
     }
 
+    /** The stored spans among {@code keys}, in their order, read in one query (callers batch a few hundred at a time). */
+    public List<OnlineSpan> spans(List<ProductionScoresCandidate> keys) {
+        return sql("read " + keys.size() + " spans", () -> ProductionScoresSql.spans(connection, keys));
+    }
+
+    /** Stores the scores in one transaction (all or none); returns how many were new. */
+    public int storeAll(List<ProductionScoresEntry> entries) {
+        return sql("store " + entries.size() + " scores", () -> ProductionScoresSql.insertAll(connection, entries));
+    }
+
     /** Stores a score; returns false (and changes nothing) when the span was already scored by that suite. */
     public boolean store(ProductionScoresEntry entry) {
         return sql("store the score of " + entry.traceId() + "/" + entry.spanId(), () -> ProductionScoresSql.insert(connection, entry));

@@ -63,6 +63,29 @@ class ProductionScoresTest {
     }
 
     @Test
+    void aBatchIsStoredInOneTransactionAndKeepsRowsAlreadyStored() throws Exception {
+        Path db = db();
+        ProductionScoresSpans.insert(db, "a1", "01", "f", "m", "2026-11-23 10:00:00", null, null, "[]");
+        ProductionScoresSpans.insert(db, "b1", "01", "f", "m", "2026-11-23 11:00:00", null, null, "[]");
+        try (RunHistory h = RunHistory.open(db)) {
+            ProductionScores s = h.productionScores();
+            assertThat(s.store(entry("a1", "suite", "f", "m", "2026-11-23T10:00:00Z", true, List.of(), 0))).isTrue();
+            int added = s.storeAll(List.of(entry("a1", "suite", "f", "m", "2026-11-23T10:00:00Z", false, List.of("x"), 0),
+                    entry("b1", "suite", "f", "m", "2026-11-23T11:00:00.123456Z", false, List.of("x", "y"), 0.25),
+                    entry("c1", "suite", "f", "m", "2026-11-23T12:00:00Z", true, List.of(), 0)));
+            assertThat(added).isEqualTo(2);
+            ProductionScoresWindow day = s.passRates("suite", Period.DAY, null, null, null).get(0);
+            assertThat(day.passed() + "/" + day.n()).isEqualTo("2/3"); // a1 kept its first (passing) row
+            assertThat(day.failingChecks()).isEqualTo(Map.of("x", 1L, "y", 1L));
+            assertThat(day.graderCostUsd()).isEqualTo(0.25);
+            assertThat(s.storeAll(List.of())).isZero();
+            // spans are read in the order asked, unknown keys left out
+            assertThat(s.spans(List.of(new ProductionScoresCandidate("b1", "01", "f"), new ProductionScoresCandidate("zz", "01", "f"),
+                    new ProductionScoresCandidate("a1", "01", "f")))).extracting(OnlineSpan::traceId).containsExactly("b1", "a1");
+        }
+    }
+
+    @Test
     void passRatesPerFeatureModelAndDayOrWeekWithWilsonIntervals() throws Exception {
         try (RunHistory h = RunHistory.open(db())) {
             ProductionScores s = h.productionScores();

