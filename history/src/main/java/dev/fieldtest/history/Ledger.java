@@ -75,7 +75,12 @@ public final class Ledger {
 
     /** Production spans of {@code feature} and {@code model} as {@link LedgerProduction#sameModel} matches it (each: any when null). */
     public List<LedgerRows.Span> spans(String feature, String model) {
-        return sql("read production spans", () -> LedgerSql.spans(connection, feature, model));
+        return spans(feature, model, null, null);
+    }
+
+    /** Production spans of {@code feature} and {@code model} started in [from, to) (each: any when null), oldest first. */
+    public List<LedgerRows.Span> spans(String feature, String model, java.time.Instant from, java.time.Instant to) {
+        return sql("read production spans", () -> LedgerSql.spans(connection, feature, model, from, to));
     }
 
     /** Online scores of production spans of {@code feature} (every feature when null), oldest first. */
@@ -85,7 +90,12 @@ public final class Ledger {
 
     /** Online scores of {@code feature} and {@code model} as {@link LedgerProduction#sameModel} matches it (each: any when null). */
     public List<LedgerRows.Score> scores(String feature, String model) {
-        return sql("read production scores", () -> LedgerSql.scores(connection, feature, model));
+        return scores(feature, model, null, null);
+    }
+
+    /** Online scores of {@code feature} and {@code model} started in [from, to) (each: any when null), oldest first. */
+    public List<LedgerRows.Score> scores(String feature, String model, java.time.Instant from, java.time.Instant to) {
+        return sql("read production scores", () -> LedgerSql.scores(connection, feature, model, from, to));
     }
 
     private interface Work<T> {

@@ -56,8 +56,8 @@ public final class ReviewCalendar {
         List<LedgerRows.Run> runs = feature.suiteName() == null ? List.of() : ledger.runs(feature.suiteName());
         LedgerRows.Run latest = runs.isEmpty() ? null : runs.get(runs.size() - 1); // oldest start first, so the last is the latest
         JsonNode offlineSummary = latest == null ? null : parse(latest.summaryJson());
-        ObjectNode production = LedgerProduction.summary(ledger.spans(feature.name()), ledger.scores(feature.name()),
-                today.minusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant(), today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant());
+        java.time.Instant from = today.minusDays(6).atStartOfDay(ZoneOffset.UTC).toInstant(), to = today.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        ObjectNode production = LedgerProduction.summary(ledger.spans(feature.name(), null, from, to), ledger.scores(feature.name(), null, from, to), from, to);
         List<ReviewItem> out = new ArrayList<>();
         for (Property p : properties) {
             List<PropertyResult> offline = offlineSummary == null ? List.of() : PropertyGate.evaluate(List.of(p), offlineSummary);

@@ -152,20 +152,25 @@ public final class LedgerSql {
     private static final String MODEL = "(CAST(? AS VARCHAR) IS NULL OR lower(%1$s) = lower(?) OR (starts_with(lower(%1$s), lower(?) || '-') "
             + "AND regexp_full_match(substr(%1$s, length(?) + 2), '[0-9][0-9-]*')))";
 
-    private static int bindFeatureAndModel(PreparedStatement p, String feature, String model) throws SQLException {
+    /** [from, to) on started_at, either end open when null. */
+    private static final String WINDOW = " AND (CAST(? AS TIMESTAMP) IS NULL OR started_at >= CAST(? AS TIMESTAMP)) "
+            + "AND (CAST(? AS TIMESTAMP) IS NULL OR started_at < CAST(? AS TIMESTAMP))";
+
+    private static void bind(PreparedStatement p, String feature, String model, Instant from, Instant to) throws SQLException {
         Sql.setString(p, 1, feature);
         Sql.setString(p, 2, feature);
         for (int i = 3; i <= 6; i++) Sql.setString(p, i, model);
-        return 7;
+        for (int i = 7; i <= 8; i++) Sql.setString(p, i, Sql.timestamp(from));
+        for (int i = 9; i <= 10; i++) Sql.setString(p, i, Sql.timestamp(to));
     }
 
-    /** Production spans of one feature and model (every one when null), oldest first. */
-    public static List<LedgerRows.Span> spans(Connection c, String feature, String model) throws SQLException {
+    /** Production spans of one feature and model started in [from, to) (each: any when null), oldest first. */
+    public static List<LedgerRows.Span> spans(Connection c, String feature, String model, Instant from, Instant to) throws SQLException {
         List<LedgerRows.Span> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT feature, coalesce(response_model, request_model) AS model, epoch_us(started_at) AS at_us, "
                 + "duration_ms, ttft_ms, error_type, cost_usd FROM production_spans WHERE (CAST(? AS VARCHAR) IS NULL OR feature = ?) AND "
-                + MODEL.formatted("coalesce(response_model, request_model)") + " ORDER BY started_at, trace_id, span_id")) {
-            bindFeatureAndModel(p, feature, model);
+                + MODEL.formatted("coalesce(response_model, request_model)") + WINDOW + " ORDER BY started_at, trace_id, span_id")) {
+            bind(p, feature, model, from, to);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) out.add(new LedgerRows.Span(r.getString("feature"), r.getString("model"), Sql.instant(r, "at_us"),
                         Sql.nullableDouble(r, "duration_ms"), Sql.nullableDouble(r, "ttft_ms"), r.getString("error_type"), Sql.nullableDouble(r, "cost_usd")));
@@ -174,12 +179,12 @@ public final class LedgerSql {
         return out;
     }
 
-    /** Online scores of one feature and model (every one when null), oldest first. */
-    public static List<LedgerRows.Score> scores(Connection c, String feature, String model) throws SQLException {
+    /** Online scores of one feature and model started in [from, to) (each: any when null), oldest first. */
+    public static List<LedgerRows.Score> scores(Connection c, String feature, String model, Instant from, Instant to) throws SQLException {
         List<LedgerRows.Score> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT feature, model, epoch_us(started_at) AS at_us, passed FROM production_scores "
-                + "WHERE (CAST(? AS VARCHAR) IS NULL OR feature = ?) AND " + MODEL.formatted("model") + " ORDER BY started_at, trace_id, span_id")) {
-            bindFeatureAndModel(p, feature, model);
+                + "WHERE (CAST(? AS VARCHAR) IS NULL OR feature = ?) AND " + MODEL.formatted("model") + WINDOW + " ORDER BY started_at, trace_id, span_id")) {
+            bind(p, feature, model, from, to);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) out.add(new LedgerRows.Score(r.getString("feature"), r.getString("model"), Sql.instant(r, "at_us"), r.getBoolean("passed")));
             }
