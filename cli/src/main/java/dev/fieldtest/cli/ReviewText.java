@@ -34,8 +34,8 @@ final class ReviewText {
                     .append(it.signoff() == null ? "" : " by " + it.signoff().signedBy() + (it.signoff().note() == null ? "" : ": " + it.signoff().note())).append('\n');
             boolean lastOfProperty = i == items.size() - 1 || !items.get(i + 1).property().name().equals(current);
             if (lastOfProperty) {
-                b.append("    offline    ").append(it.offlineRun() == null ? "no recorded run of suite " + f.suiteName() : "run " + it.offlineRun() + ": " + results(it.offline())).append('\n');
-                b.append("    production ").append(it.production() == null ? "no production data" : "last 7 days: " + results(it.production())).append('\n');
+                b.append("    offline    ").append(it.offlineRun() == null ? "no recorded run of suite " + f.suiteName() : "run " + it.offlineRun() + ": " + results(it.offline(), false)).append('\n');
+                b.append("    production ").append(it.production() == null ? "no production data" : "last 7 days: " + results(it.production(), true)).append('\n');
             }
         }
         return b.append('\n').toString();
@@ -45,10 +45,18 @@ final class ReviewText {
         return (p.min() == null ? "" : " ≥ " + PropertyResult.format(p.min())) + (p.max() == null ? "" : " ≤ " + PropertyResult.format(p.max()));
     }
 
-    private static String results(List<PropertyResult> rs) {
+    private static String results(List<PropertyResult> rs, boolean production) {
         return rs.stream().map(r -> (r.target() == null ? "" : r.target() + " ") + r.status().wire()
-                + (r.value() == null ? "" : " " + PropertyResult.format(r.value())) + (r.reason() == null ? "" : " (" + r.reason() + ")"))
+                + (r.value() == null ? "" : " " + PropertyResult.format(r.value())) + (r.reason() == null ? "" : " (" + reason(r, production) + ")"))
                 .collect(Collectors.joining("; "));
+    }
+
+    /** The gate's reason speaks of "this run"; in production a null pass rate means no span of the model was scored online. */
+    private static String reason(PropertyResult r, boolean production) {
+        if (production && r.status() == PropertyResult.Status.MISSING && r.metric().endsWith("pass_rate.value") && r.reason().contains(" is null")) {
+            return "no span of " + r.target() + " was scored online in these 7 days: fieldtest score-production scores them";
+        }
+        return r.reason();
     }
 
     static void json(ArrayNode all, List<ReviewItem> items) {

@@ -75,6 +75,9 @@ class ReviewCommandTest {
         assertThat(fast.path("target").asText()).isEqualTo("m1");
         assertThat(fast.path("value").asDouble()).isCloseTo(80, org.assertj.core.api.Assertions.within(0.08));
         assertThat(fast.path("status").asText()).isEqualTo("pass");
+        assertThat(fieldtest("review", "--today", "2026-02-03", "--history", db()).out())
+                .contains("production last 7 days: m1 missing (no span of m1 was scored online in these 7 days: fieldtest score-production scores them)")
+                .contains("production last 7 days: m1 pass 80");
     }
 
     private static String line(JsonNode item) {
