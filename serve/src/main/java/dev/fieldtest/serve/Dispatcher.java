@@ -35,7 +35,11 @@ final class Dispatcher implements HttpHandler {
         this.history = history;
         this.loopback = loopback;
         this.log = log;
-        this.otlp = new OtlpReceiver(production, spans -> history.read(h -> h.production().add(spans)), Defaults.OTLP_MAX_BODY_BYTES);
+        this.otlp = new OtlpReceiver(production, spans -> {
+            var added = history.read(h -> h.production().add(spans));
+            log.println("fieldtest serve: /v1/traces: " + added.added() + " new spans, " + added.duplicates() + " already stored");
+            return added;
+        }, Defaults.OTLP_MAX_BODY_BYTES);
     }
 
     @Override

@@ -41,13 +41,14 @@ class OtlpReceiverHttpTest {
     static final long T0 = Instant.parse("2026-11-23T10:00:00Z").getEpochSecond() * 1_000_000_000L;
     @TempDir Path dir;
     DashboardServer server;
+    final ByteArrayOutputStream log = new ByteArrayOutputStream();
     final HttpClient http = HttpClient.newHttpClient();
 
     @BeforeEach
     void start() throws Exception {
         RunHistory.open(dir.resolve("h.duckdb")).close();
         var settings = new ProductionSettings("fieldtest.feature", Map.of("gpt-4o", new Pricing(2.5, 10)));
-        server = DashboardServer.start(dir.resolve("h.duckdb"), InetAddress.getLoopbackAddress(), 0, new PrintStream(new ByteArrayOutputStream()), settings);
+        server = DashboardServer.start(dir.resolve("h.duckdb"), InetAddress.getLoopbackAddress(), 0, new PrintStream(log, true, StandardCharsets.UTF_8), settings);
     }
 
     @AfterEach
@@ -135,6 +136,7 @@ class OtlpReceiverHttpTest {
         var again = post("application/x-protobuf", "gzip", gzip(body));
         assertThat(again.statusCode()).isEqualTo(200);
         assertThat(stored()).hasSize(3);
+        assertThat(log.toString(StandardCharsets.UTF_8)).contains("/v1/traces: 3 new spans, 0 already stored").contains("/v1/traces: 0 new spans, 3 already stored");
     }
 
     @Test
