@@ -5,6 +5,7 @@ import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.history.HistoryException;
 import dev.fieldtest.history.LedgerGap;
 import dev.fieldtest.history.LedgerModel;
+import dev.fieldtest.history.LedgerRealisation;
 import dev.fieldtest.history.RunHistory;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -29,7 +30,10 @@ final class GapCommand implements Callable<Integer> {
     @Option(names = "--map", paramLabel = "TARGET=VENDOR/MODEL",
             description = "Treat offline target TARGET as VENDOR's MODEL, beating the rule that reads it from the run's provenance (repeatable).")
     List<String> maps = List.of();
-    @Option(names = "--json", description = "Print a JSON array instead of text.")
+    @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
+            description = "Show the latest N offline measurements per row as text (default ${DEFAULT-VALUE}; 0: all). --json has all.")
+    int runs;
+    @Option(names = "--json", description = "Print JSON ({gaps, vendors}) instead of text.")
     boolean json;
     @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
     Path file = Defaults.HISTORY_FILE;
@@ -39,6 +43,7 @@ final class GapCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (runs < 0) return ClaimCli.bad(err, "--runs " + runs + " is negative: give how many of the latest offline measurements to show, or 0 for all");
         Map<String, LedgerModel> overrides = new LinkedHashMap<>();
         for (String m : maps) {
             int eq = m.indexOf('='), slash = m.indexOf('/', eq + 1);
@@ -48,14 +53,21 @@ final class GapCommand implements Callable<Integer> {
             overrides.put(m.substring(0, eq), new LedgerModel(m.substring(eq + 1, slash), m.substring(slash + 1)));
         }
         if (!Files.exists(file)) {
-            out.println(json ? "[]" : "No claims recorded yet: " + file + " does not exist (fieldtest claim add records one).");
+            out.println(json ? "{\"gaps\": [], \"vendors\": []}" : "No claims recorded yet: " + file + " does not exist (fieldtest claim add records one).");
             return Main.OK;
         }
         try (RunHistory h = RunHistory.open(file)) {
-            List<LedgerGap> gaps = LedgerGap.compute(h.ledger(), feature, model, metric, overrides);
-            if (json) out.print(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(GapJson.of(gaps)) + "\n");
+            // Every row is computed, so a vendor's realisation counts all its measured claims whatever the filters show.
+            List<LedgerGap> all = LedgerGap.compute(h.ledger(), null, null, null, overrides);
+            List<LedgerGap> gaps = all.stream().filter(g -> g.matches(feature, model, metric)).toList();
+            List<LedgerRealisation> vendors = gaps.stream().map(g -> List.of(g.model().vendor(), g.metric())).distinct()
+                    .map(vm -> LedgerGap.realisation(all, vm.get(0), vm.get(1))).filter(r -> r != null).toList();
+            if (json) out.print(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(GapJson.of(gaps, vendors)) + "\n");
             else if (gaps.isEmpty()) out.println("No claims match" + (feature == null && model == null && metric == null ? " (none recorded: fieldtest claim add records one)." : " the filters."));
-            else gaps.forEach(g -> out.print(GapText.of(g)));
+            else {
+                gaps.forEach(g -> out.print(GapText.of(g, runs)));
+                out.print(GapText.vendors(vendors));
+            }
             return Main.OK;
         } catch (HistoryException e) {
             return ClaimCli.bad(err, e.getMessage());

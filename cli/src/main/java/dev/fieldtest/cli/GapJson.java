@@ -5,15 +5,17 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fieldtest.history.LedgerGap;
 import dev.fieldtest.history.LedgerOffline;
+import dev.fieldtest.history.LedgerRealisation;
 import dev.fieldtest.history.LedgerWindow;
 import java.util.List;
 
-/** {@code fieldtest gap --json}: the gap rows as docs/ledger.md shows them. */
+/** {@code fieldtest gap --json}: the gap rows and the vendors' realisations, as docs/ledger.md shows them. */
 final class GapJson {
     private GapJson() {}
 
-    static ArrayNode of(List<LedgerGap> gaps) {
-        ArrayNode a = new ObjectMapper().createArrayNode();
+    static ObjectNode of(List<LedgerGap> gaps, List<LedgerRealisation> vendors) {
+        ObjectNode root = new ObjectMapper().createObjectNode();
+        ArrayNode a = root.putArray("gaps");
         for (LedgerGap g : gaps) {
             ObjectNode o = a.addObject().put("feature", g.feature()).put("vendor", g.model().vendor()).put("model", g.model().model()).put("metric", g.metric());
             o.set("claims", ClaimListCommand.json(g.claims()));
@@ -33,6 +35,9 @@ final class GapJson {
             else o.putObject("realisation").put("ratio", g.realisation().ratio()).put("n", g.realisation().n()).put("min", g.realisation().min())
                     .put("max", g.realisation().max()).put("expected", g.expected());
         }
-        return a;
+        ArrayNode v = root.putArray("vendors");
+        vendors.forEach(r -> v.addObject().put("vendor", r.vendor()).put("metric", r.metric()).put("ratio", r.ratio()).put("n", r.n())
+                .put("min", r.min()).put("max", r.max()));
+        return root;
     }
 }

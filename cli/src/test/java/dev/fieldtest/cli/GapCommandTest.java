@@ -59,8 +59,15 @@ class GapCommandTest {
         }
         ClaimCommandTest.Result r = fieldtest("gap", "--json", "--history", db());
         assertThat(r.code()).isZero();
-        JsonNode gaps = new ObjectMapper().readTree(r.out());
+        JsonNode root = new ObjectMapper().readTree(r.out());
+        JsonNode gaps = root.path("gaps");
         assertThat(gaps).hasSize(4);
+        // acme over its three measured claims (m4 has no run): 0.54^(1/3), range 0.75–0.9
+        JsonNode acme = root.path("vendors").get(0);
+        assertThat(acme.path("vendor").asText()).isEqualTo("acme");
+        assertThat(acme.path("n").asInt()).isEqualTo(3);
+        assertThat(acme.path("ratio").asDouble()).isEqualTo(0.814325, within(1e-6));
+        assertThat(acme.path("min").asDouble()).isEqualTo(0.75, within(1e-12));
         JsonNode m1 = gaps.get(0);
         assertThat(m1.path("model").asText()).isEqualTo("m1");
         assertThat(m1.path("offline").get(0).path("ci95").get(0).asDouble()).isEqualTo(0.6);
@@ -80,6 +87,7 @@ class GapCommandTest {
 
         String text = fieldtest("gap", "--model", "m4", "--history", db()).out();
         assertThat(text).contains("acme's pass_rate.value claims have realised 0.814× (n=3 claims, range 0.75–0.9); expect 0.741 for this 0.91 claim");
+        assertThat(text).contains("realisation (measured ÷ claimed, geometric mean over every measured claim; docs/ledger.md)\n  acme  pass_rate.value  0.814× (n=3 claims, range 0.75–0.9)");
         assertThat(fieldtest("gap", "--model", "m1", "--history", db()).out())
                 .contains("offline     2026-11-02  0.72 [0.6, 0.8] n=50  claimed−offline +0.18  run r1 target t")
                 .contains("production  week of 2026-11-16  0.75 [0.301, 0.954] n=4  offline−production -0.03");

@@ -55,7 +55,7 @@ public record LedgerGap(String feature, LedgerModel model, String metric, List<C
         rows.forEach((k, claims) -> offlineOf.put(k, offline(k, k.get(0) == null ? null : suiteOf.get(k.get(0)), runs, targetsOf, metrics)));
         List<LedgerGap> out = new ArrayList<>();
         rows.forEach((k, claims) -> {
-            if (feature != null && !feature.equals(k.get(0)) || model != null && !model.equalsIgnoreCase(k.get(2)) || metric != null && !metric.equals(k.get(3))) return;
+            if (!matches(k.get(0), k.get(2), k.get(3), feature, model, metric)) return;
             List<LedgerOffline> offline = offlineOf.get(k);
             // Only the rows of this feature and model are read; pass_rate needs only the scores, the rest only the spans.
             boolean pass = k.get(3).equals("pass_rate.value");
@@ -77,6 +77,15 @@ public record LedgerGap(String feature, LedgerModel model, String metric, List<C
                     LedgerRealisation.of(k.get(1), k.get(3), others)));
         });
         return out;
+    }
+
+    /** Whether this row passes the filters of {@link #compute} (each null for any; the model's case ignored). */
+    public boolean matches(String feature, String model, String metric) {
+        return matches(this.feature, this.model.model(), this.metric, feature, model, metric);
+    }
+
+    private static boolean matches(String rowFeature, String rowModel, String rowMetric, String feature, String model, String metric) {
+        return (feature == null || feature.equals(rowFeature)) && (model == null || model.equalsIgnoreCase(rowModel)) && (metric == null || metric.equals(rowMetric));
     }
 
     /** The vendor's realisation on {@code metric} over every stored claim with an offline measurement (no row left out). */
