@@ -32,7 +32,7 @@ final class ClaimCli {
 
     /** Every problem of a file, one per line with file:line:column, and exit 2. */
     static int bad(PrintStream err, String what, ConfigException e) {
-        err.println("fieldtest: " + what + " has " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + "; nothing was recorded:");
+        err.println("fieldtest: " + what + " has " + e.problems().size() + " problem" + (e.problems().size() == 1 ? "" : "s") + ":");
         e.problems().forEach(p -> err.println("  " + p));
         return Main.BAD_INPUT;
     }

@@ -32,7 +32,7 @@ final class ClaimImportCommand implements Callable<Integer> {
         try {
             claims = ClaimFile.read(claimsFile);
         } catch (ConfigException e) {
-            return ClaimCli.bad(err, "the claims file", e);
+            return ClaimCli.bad(err, "the claims file (nothing was recorded)", e);
         }
         try (RunHistory h = RunHistory.open(file)) {
             int added = h.ledger().addClaims(claims);

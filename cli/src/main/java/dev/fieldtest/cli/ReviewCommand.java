@@ -56,17 +56,22 @@ final class ReviewCommand implements Callable<Integer> {
             List<LedgerFeature> features = feature == null ? ledger.features() : List.of(feature(ledger, feature));
             if (features.isEmpty()) out.println(json ? "[]" : "No features recorded yet (fieldtest feature add NAME --launched YYYY-MM-DD --suite FILE records one).");
             ArrayNode all = new ObjectMapper().createArrayNode();
+            int code = Main.OK;
             for (LedgerFeature f : features) {
-                List<ReviewItem> items = f.suiteFile() == null ? List.of() : ReviewCalendar.items(ledger, f, properties(f), day);
+                List<ReviewItem> items;
+                try {
+                    items = f.suiteFile() == null ? List.of() : ReviewCalendar.items(ledger, f, properties(f), day);
+                } catch (ConfigException e) { // one feature's moved or broken suite does not hide the others
+                    code = ClaimCli.bad(err, "the suite of feature " + f.name() + " (" + f.suiteFile() + ")", e);
+                    continue;
+                }
                 if (json) ReviewText.json(all, items);
                 else out.print(ReviewText.of(f, items, day));
             }
             if (json && !features.isEmpty()) out.print(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(all) + "\n");
-            return Main.OK;
+            return code;
         } catch (ClaimCli.BadOption | HistoryException e) {
             return ClaimCli.bad(err, e.getMessage());
-        } catch (ConfigException e) {
-            return ClaimCli.bad(err, "the feature's suite", e);
         }
     }
 

@@ -71,7 +71,7 @@ class ClaimCommandTest {
                 """);
         Result r = fieldtest("claim", "import", file.toString(), "--history", db());
         assertThat(r.code()).isEqualTo(2);
-        assertThat(r.err()).contains("the claims file has 1 problem; nothing was recorded").contains(file + ":2:61: [1].value must be a number");
+        assertThat(r.err()).contains("the claims file (nothing was recorded) has 1 problem:").contains(file + ":2:61: [1].value must be a number");
         assertThat(fieldtest("claim", "list", "--json", "--history", db()).out().trim()).isEqualTo("[]");
 
         Files.writeString(file, Files.readString(file).replace("\"80%\"", "0.8"));

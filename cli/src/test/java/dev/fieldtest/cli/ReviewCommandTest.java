@@ -99,5 +99,13 @@ class ReviewCommandTest {
         ClaimCommandTest.Result feature = fieldtest("review", "--feature", "chat", "--history", db());
         assertThat(feature.code()).isEqualTo(2);
         assertThat(feature.err()).contains("no feature \"chat\" is recorded (recorded: search)");
+
+        Path moved = Files.copy(suite(), dir.resolve("chat-suite.yaml"));
+        assertThat(fieldtest("feature", "add", "chat", "--launched", "2026-01-05", "--suite", moved.toString(), "--history", db()).code()).isZero();
+        Files.delete(moved);
+        ClaimCommandTest.Result both = fieldtest("review", "--today", "2026-02-03", "--history", db());
+        assertThat(both.code()).isEqualTo(2);
+        assertThat(both.err()).contains("the suite of feature chat (" + moved.toAbsolutePath() + ") has 1 problem:").contains("suite file not found");
+        assertThat(both.out()).contains("search  launched 2026-01-05").contains("  accurate  targets.*.pass_rate.value ≥ 0.7");
     }
 }
