@@ -1,5 +1,6 @@
 package dev.fieldtest.history;
 
+import dev.fieldtest.history.internal.LedgerRowsSql;
 import dev.fieldtest.history.internal.LedgerSql;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -60,12 +61,12 @@ public final class Ledger {
 
     /** Recorded runs (kind run) of {@code suite}, or of every suite when null, oldest first, with summary.json. */
     public List<LedgerRows.Run> runs(String suite) {
-        return sql("read runs", () -> LedgerSql.runs(connection, suite));
+        return sql("read runs", () -> LedgerRowsSql.runs(connection, suite));
     }
 
     /** The target_metrics rows whose path is one of {@code metrics}, by run_id. */
     public Map<String, List<TargetMetric>> metrics(Collection<String> metrics) {
-        return sql("read metrics", () -> LedgerSql.metrics(connection, metrics));
+        return sql("read metrics", () -> LedgerRowsSql.metrics(connection, metrics));
     }
 
     /** Production spans of {@code feature} (every feature when null), oldest first. */
@@ -80,7 +81,7 @@ public final class Ledger {
 
     /** Production spans of {@code feature} and {@code model} started in [from, to) (each: any when null), oldest first. */
     public List<LedgerRows.Span> spans(String feature, String model, java.time.Instant from, java.time.Instant to) {
-        return sql("read production spans", () -> LedgerSql.spans(connection, feature, model, from, to));
+        return sql("read production spans", () -> LedgerRowsSql.spans(connection, feature, model, from, to));
     }
 
     /** Online scores of production spans of {@code feature} (every feature when null), oldest first. */
@@ -95,7 +96,7 @@ public final class Ledger {
 
     /** Online scores of {@code feature} and {@code model} started in [from, to) (each: any when null), oldest first. */
     public List<LedgerRows.Score> scores(String feature, String model, java.time.Instant from, java.time.Instant to) {
-        return sql("read production scores", () -> LedgerSql.scores(connection, feature, model, from, to));
+        return sql("read production scores", () -> LedgerRowsSql.scores(connection, feature, model, from, to));
     }
 
     private interface Work<T> {
