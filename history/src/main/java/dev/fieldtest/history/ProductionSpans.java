@@ -53,7 +53,12 @@ public final class ProductionSpans {
 
     /** Per feature × model × window metrics and change points of the spans that match (see {@link ProductionSpansMetrics}). */
     public ProductionSpansMetrics.Report metrics(String feature, ProductionSpansMetrics.Window window, Instant since) {
-        return ProductionSpansMetrics.compute(spans(feature, since, null), window);
+        List<ProductionSpan> spans;
+        synchronized (owner) {
+            // Metrics read no messages or attributes: the lean read is several times faster on a large store.
+            spans = sql("read production spans", () -> ProductionSpansSql.select(connection, feature, since, null, false));
+        }
+        return ProductionSpansMetrics.compute(spans, window);
     }
 
     private interface Work<T> {

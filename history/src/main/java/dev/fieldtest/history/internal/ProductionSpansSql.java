@@ -82,7 +82,17 @@ public final class ProductionSpansSql {
     }
 
     public static List<ProductionSpan> select(Connection c, String feature, Instant since, Instant until) throws SQLException {
-        String sql = "SELECT " + COLUMNS.replace("started_at", "epoch_us(started_at) AS started_us") + " FROM production_spans "
+        return select(c, feature, since, until, true);
+    }
+
+    /** Without {@code text}, messages, attributes and finish reasons are left out (read as null/empty): what metrics need, several times faster. */
+    public static List<ProductionSpan> select(Connection c, String feature, Instant since, Instant until, boolean text) throws SQLException {
+        String columns = COLUMNS.replace("started_at", "epoch_us(started_at) AS started_us");
+        if (!text) {
+            columns = columns.replace("finish_reasons", "NULL::VARCHAR[] AS finish_reasons").replace("input_messages", "NULL AS input_messages")
+                    .replace("output_messages", "NULL AS output_messages").replace("attributes", "'{}' AS attributes");
+        }
+        String sql = "SELECT " + columns + " FROM production_spans "
                 + "WHERE (? IS NULL OR feature = ?) AND (? IS NULL OR started_at >= CAST(? AS TIMESTAMP)) "
                 + "AND (? IS NULL OR started_at < CAST(? AS TIMESTAMP)) ORDER BY started_at, trace_id, span_id";
         try (PreparedStatement p = c.prepareStatement(sql)) {

@@ -69,6 +69,9 @@ class OtlpIngestThroughput {
             for (byte[] body : bodies) h.production().add(GenAiSpans.map(OtlpProto.decode(body), ProductionSettings.defaults()).spans());
             double seconds = (System.nanoTime() - begin) / 1e9;
             System.out.printf("PERF direct: %d spans: %.1f s, %.0f spans/s%n", total, seconds, total / seconds);
+            long m0 = System.nanoTime();
+            var report = h.production().metrics(null, dev.fieldtest.history.ProductionSpansMetrics.Window.DAY, null);
+            System.out.printf("PERF metrics over %d spans: %d rows in %.2f s%n", total, report.rows().size(), (System.nanoTime() - m0) / 1e9);
         }
     }
 }
