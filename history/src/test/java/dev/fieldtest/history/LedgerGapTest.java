@@ -114,4 +114,17 @@ class LedgerGapTest {
             assertThat(LedgerGap.compute(h.ledger(), null, null, "pass_rate.value", Map.of())).hasSize(2);
         }
     }
+
+    @Test
+    void aClaimAboutAFeatureIsComparedWithTheRunsOfThatFeaturesSuiteOnly() throws Exception {
+        try (RunHistory h = RunHistory.open(db())) {
+            h.recordRunDirectory(LedgerFixtures.run(dir.resolve("q"), "q", "2026-11-02T10:00:00Z", "qa", "t", "m1", ACME, 0.7, 0.6, 0.8));
+            h.recordRunDirectory(LedgerFixtures.run(dir.resolve("o"), "o", "2026-11-03T10:00:00Z", "other", "t", "m1", ACME, 0.4, 0.3, 0.5));
+            h.ledger().putFeature(new LedgerFeature("search", LocalDate.of(2026, 1, 5), null, "suite.yaml", "qa"));
+            h.ledger().addClaims(List.of(claim("m1", 0.9), Claim.of("search", "acme", "m1", null, "pass_rate.value", 0.9, "card", LocalDate.of(2026, 1, 5))));
+            List<LedgerGap> gaps = LedgerGap.compute(h.ledger(), null, null, null, Map.of());
+            assertThat(gaps).extracting(g -> g.feature() + " " + g.offline().stream().map(LedgerOffline::runId).toList())
+                    .containsExactlyInAnyOrder("null [q, o]", "search [q]");
+        }
+    }
 }
