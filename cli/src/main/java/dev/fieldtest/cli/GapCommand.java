@@ -30,6 +30,9 @@ final class GapCommand implements Callable<Integer> {
     @Option(names = "--map", paramLabel = "TARGET=VENDOR/MODEL",
             description = "Treat offline target TARGET as VENDOR's MODEL, beating the rule that reads it from the run's provenance (repeatable).")
     List<String> maps = List.of();
+    @Option(names = "--mapping", paramLabel = "FILE",
+            description = "A YAML file ledger: {targets: {ID: {vendor: V, model: M}}} of targets the rule cannot map; --map beats it.")
+    Path mapping;
     @Option(names = "--runs", paramLabel = "N", defaultValue = "10",
             description = "Show the latest N offline measurements per row as text (default ${DEFAULT-VALUE}; 0: all). --json has all.")
     int runs;
@@ -45,6 +48,13 @@ final class GapCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         if (runs < 0) return ClaimCli.bad(err, "--runs " + runs + " is negative: give how many of the latest offline measurements to show, or 0 for all");
         Map<String, LedgerModel> overrides = new LinkedHashMap<>();
+        if (mapping != null) {
+            try {
+                overrides.putAll(GapMapping.read(mapping));
+            } catch (dev.fieldtest.core.config.ConfigException e) {
+                return ClaimCli.bad(err, "the mapping file", e);
+            }
+        }
         for (String m : maps) {
             int eq = m.indexOf('='), slash = m.indexOf('/', eq + 1);
             if (eq < 1 || slash < eq + 2 || slash == m.length() - 1) {

@@ -94,6 +94,23 @@ class GapCommandTest {
     }
 
     @Test
+    void aMappingFileSaysWhichModelATargetIs() throws Exception {
+        Path run = runDir(dir.resolve("r1"), "r1", "2026-11-02T10:00:00Z", "qa", "my-deployment", 0.72, 0.6, 0.8);
+        Files.writeString(run.resolve("summary.json"), Files.readString(run.resolve("summary.json")).replace("https://api.acme.com/v1", "http://127.0.0.1:8080/v1"));
+        fieldtest("history", "--history", db(), "--record", run.toString());
+        fieldtest("claim", "add", "--vendor", "acme", "--model", "m1", "--metric", "pass_rate.value", "--value", "0.9", "--source", "card", "--date", "2026-01-05",
+                "--history", db());
+        assertThat(fieldtest("gap", "--history", db()).out()).contains("no recorded run has a target of acme/m1"); // local/my-deployment by the rule
+        Path mapping = Files.writeString(dir.resolve("ledger.yaml"), "ledger:\n  targets:\n    t: {vendor: acme, model: m1}\n");
+        assertThat(fieldtest("gap", "--mapping", mapping.toString(), "--history", db()).out()).contains("offline     2026-11-02  0.72 [0.6, 0.8] n=50");
+
+        Files.writeString(mapping, "ledger:\n  targets:\n    t: {vendor: acme, modle: m1}\n");
+        ClaimCommandTest.Result bad = fieldtest("gap", "--mapping", mapping.toString(), "--history", db());
+        assertThat(bad.code()).isEqualTo(2);
+        assertThat(bad.err()).contains(mapping + ":3:8: ledger.targets.t.model must be a non-empty text").contains(mapping + ":3:23: ledger.targets.t has an unknown key \"modle\"");
+    }
+
+    @Test
     void aBadMapIsRefused() {
         ClaimCommandTest.Result r = fieldtest("gap", "--map", "proxy=gpt-4o", "--history", db());
         assertThat(r.code()).isEqualTo(2);
