@@ -105,7 +105,7 @@ final class SampleCommand implements Callable<Integer> {
 
     /** The last user message's text, or null when the span recorded none. */
     static String userText(ProductionSpan s) {
-        List<Message> ms = ProductionSpansObservations.messages(s.inputMessages());
+        List<Message> ms = dev.fieldtest.core.genai.GenAiMessages.parseOrEmpty(s.inputMessages());
         for (int i = ms.size() - 1; i >= 0; i--) {
             if (ms.get(i).role().equals("user") && !ms.get(i).content().isBlank()) return ms.get(i).content();
         }

@@ -87,7 +87,7 @@ public final class ProductionSpansMetrics {
             calls++;
             if (s.errorType() != null) {
                 errors++;
-                if (ProductionSpansErrors.classify(s.errorType()) == ErrorClass.THROTTLED) throttled++;
+                if (dev.fieldtest.core.genai.ErrorTypes.classify(s.errorType()) == ErrorClass.THROTTLED) throttled++;
             } else {
                 if (s.durationMs() != null && s.durationMs() >= 0) latency.recordMs(s.durationMs());
                 if (s.ttftMs() != null && s.ttftMs() >= 0) ttft.recordMs(s.ttftMs());

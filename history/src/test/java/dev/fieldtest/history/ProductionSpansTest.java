@@ -108,18 +108,6 @@ class ProductionSpansTest {
     }
 
     @Test
-    void errorTypesMapToErrorClasses() {
-        assertThat(ProductionSpansErrors.classify("429")).isEqualTo(ErrorClass.THROTTLED);
-        assertThat(ProductionSpansErrors.classify("RateLimitError")).isEqualTo(ErrorClass.THROTTLED);
-        assertThat(ProductionSpansErrors.classify("rate_limit_exceeded")).isEqualTo(ErrorClass.THROTTLED);
-        assertThat(ProductionSpansErrors.classify("503")).isEqualTo(ErrorClass.SERVER_ERROR);
-        assertThat(ProductionSpansErrors.classify("400")).isEqualTo(ErrorClass.CLIENT_ERROR);
-        assertThat(ProductionSpansErrors.classify("APITimeoutError")).isEqualTo(ErrorClass.TIMEOUT);
-        assertThat(ProductionSpansErrors.classify("APIConnectionError")).isEqualTo(ErrorClass.CONNECTION);
-        assertThat(ProductionSpansErrors.classify("_OTHER")).isNull();
-    }
-
-    @Test
     void aSpanBecomesAnObservationWithItsMessages() {
         Observation o = ProductionSpansObservations.of(span("00000000000000a1", "support", "gpt-4o", "gpt-4o-2024-08-06", null, "2026-11-23T10:00:00Z", 812.5, 95.25, null, 0.0012));
         assertThat(o.targetId()).isEqualTo("gpt-4o-2024-08-06");

@@ -1,18 +1,20 @@
-package dev.fieldtest.history;
+package dev.fieldtest.core.genai;
 
 import dev.fieldtest.core.ErrorClass;
 import java.util.Locale;
 
 /**
- * Maps an OpenTelemetry {@code error.type} value to fieldtest's {@link ErrorClass} (docs/production.md has the
- * table). error.type is free text by the semantic conventions: an HTTP status code, an exception class name, or a
- * provider's error code; unrecognised values (and {@code _OTHER}) map to null, which still counts as an error.
+ * Maps an OpenTelemetry {@code error.type} value to fieldtest's {@link ErrorClass} (docs/production.md has the table).
+ * error.type is free text by the semantic conventions: an HTTP status code, an exception class name, a provider's
+ * error code, or one of fieldtest's own wire names. Unrecognised values (and {@code _OTHER}) map to null, which
+ * still counts as an error wherever it is used.
  */
-public final class ProductionSpansErrors {
-    private ProductionSpansErrors() {}
+public final class ErrorTypes {
+    private ErrorTypes() {}
 
     public static ErrorClass classify(String errorType) {
         if (errorType == null) return null;
+        for (ErrorClass e : ErrorClass.values()) if (e.wireName().equalsIgnoreCase(errorType)) return e;
         String t = errorType.toLowerCase(Locale.ROOT).replace("_", "").replace("-", "").replace(" ", "");
         if (t.matches("\\d{3}")) {
             int code = Integer.parseInt(t);
