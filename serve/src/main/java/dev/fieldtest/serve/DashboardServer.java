@@ -37,6 +37,12 @@ public final class DashboardServer implements AutoCloseable {
 
     /** As {@link #start(Path, InetAddress, int, PrintStream)}, reading spans POSTed to /v1/traces with {@code production}'s feature attribute and prices. */
     public static DashboardServer start(Path historyFile, InetAddress host, int port, PrintStream log, ProductionSettings production) throws IOException {
+        return start(historyFile, host, port, log, production, null);
+    }
+
+    /** As above, with the suite (and optional embedding model) the /drift page compares production inputs with; null for none. */
+    public static DashboardServer start(Path historyFile, InetAddress host, int port, PrintStream log, ProductionSettings production, DriftSource drift)
+            throws IOException {
         HistoryReader history = new HistoryReader(historyFile);
         history.read(h -> h.runs().size());
         HttpServer server;
@@ -51,7 +57,7 @@ public final class DashboardServer implements AutoCloseable {
             t.setDaemon(true);
             return t;
         });
-        server.createContext("/", new Dispatcher(history, host.isLoopbackAddress(), log, production));
+        server.createContext("/", new Dispatcher(history, host.isLoopbackAddress(), log, production, drift));
         server.setExecutor(workers);
         server.start();
         return new DashboardServer(server, workers);

@@ -26,12 +26,19 @@ final class Dispatcher implements HttpHandler {
     private final boolean loopback;
     private final PrintStream log;
     private final OtlpReceiver otlp;
+    private final DriftSource drift;
 
     Dispatcher(HistoryReader history, boolean loopback, PrintStream log) {
         this(history, loopback, log, ProductionSettings.defaults());
     }
 
     Dispatcher(HistoryReader history, boolean loopback, PrintStream log, ProductionSettings production) {
+        this(history, loopback, log, production, null);
+    }
+
+    /** {@code drift}: the suite the /drift page compares with, or null (the page then says how to give one). */
+    Dispatcher(HistoryReader history, boolean loopback, PrintStream log, ProductionSettings production, DriftSource drift) {
+        this.drift = drift;
         this.history = history;
         this.loopback = loopback;
         this.log = log;
@@ -115,7 +122,9 @@ final class Dispatcher implements HttpHandler {
             ApiJson.validateSeries(q);
             return ApiJson.series(q.get("target"), q.get("metric"), history.read(h -> h.metricSeries(q.get("target"), q.get("metric"))));
         }
-        throw HttpProblem.notFound("nothing at " + rawPath + "; the dashboard has /, /runs/{id}, /metrics, /api/runs and /api/series");
+        Reply insight = InsightRoutes.route(path, rawQuery, history, drift);
+        if (insight != null) return insight;
+        throw HttpProblem.notFound("nothing at " + rawPath + "; the dashboard has /, /runs/{id}, /metrics, " + InsightRoutes.PATHS + ", /api/runs and /api/series");
     }
 
     private void checkHost(String host) {

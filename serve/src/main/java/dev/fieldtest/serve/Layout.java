@@ -18,6 +18,7 @@ final class Layout {
             table{border-collapse:collapse;margin:8px 0}th,td{border-bottom:1px solid #eee;padding:4px 10px;text-align:left;vertical-align:top}
             td.num{text-align:right;font-variant-numeric:tabular-nums}.note{color:#666}.error{color:#a00}
             pre{background:#f6f6f6;padding:8px;overflow:auto;max-height:480px}form{margin:8px 0}select{max-width:420px}
+            ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:12px;padding:0}tr.overdue td.status{color:#a00;font-weight:bold}td.example{max-width:480px}
             """;
     /** Nothing may be fetched, no script runs, only this style applies; forms go to this server; no framing. */
     static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
@@ -28,6 +29,7 @@ final class Layout {
     static String page(String title, String bodyHtml) {
         return "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>" + text(title) + " · fieldtest</title>\n<style>"
                 + CSS + "</style>\n</head><body>\n<nav><a href=\"/\">Runs</a><a href=\"/metrics\">Metrics over time</a>"
+                + "<a href=\"/production\">Production</a><a href=\"/ledger\">Ledger</a><a href=\"/reviews\">Reviews</a><a href=\"/drift\">Drift</a>"
                 + "<a href=\"/api/runs\">/api/runs</a></nav>\n" + bodyHtml + "</body></html>\n";
     }
 
