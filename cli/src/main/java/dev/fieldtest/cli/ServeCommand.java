@@ -36,6 +36,12 @@ final class ServeCommand implements Callable<Integer> {
     @Option(names = "--pricing", paramLabel = "FILE", description = "For POST /v1/traces: YAML or JSON, model -> {input_per_mtok, output_per_mtok} in USD.")
     Path pricing;
 
+    @Option(names = "--suite", paramLabel = "FILE", description = "For the /drift page: the suite whose cases are the golden set production inputs are compared with (docs/drift.md).")
+    Path suite;
+
+    @Option(names = "--drift-model", paramLabel = "NAME", description = "For /drift: embedding model for MMD², coverage and farthest inputs: all-minilm-l6-v2 (default), e5-small-v2, or none (descriptors and staleness only).")
+    String driftModel = dev.fieldtest.embedded.EmbeddingModels.ALL_MINILM_L6_V2;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
     /** Counted down to stop serving; Ctrl-C ends the JVM through the shutdown hook instead. */
@@ -53,8 +59,8 @@ final class ServeCommand implements Callable<Integer> {
         DashboardServer server;
         try {
             var production = new dev.fieldtest.serve.otlp.ProductionSettings(featureAttribute, IngestPricing.read(pricing));
-            server = DashboardServer.start(file, address, port, err, production);
-        } catch (HistoryException | IOException | IngestProblem e) {
+            server = DashboardServer.start(file, address, port, err, production, ServeDrift.source(suite, driftModel));
+        } catch (HistoryException | IOException | IngestProblem | ServeDrift.Problem e) {
             return bad(e.getMessage());
         }
         Thread hook = new Thread(() -> {

@@ -33,10 +33,18 @@ import java.util.stream.Collectors;
 final class DriftCompute {
     private DriftCompute() {}
 
-    /** The report, or a reason there is none (no inputs, too few cases); the suite not loading is a 500 naming the file. */
+    /** The report, or a reason there is none (no inputs, too few cases), with the features the select list offers. */
     record Outcome(DriftReport report, String none, List<String> features) {}
 
-    static Outcome run(RunHistory h, DriftSource src, String feature, Instant since, Instant until) {
+    /** What is read from the history (under its lock); the analysis runs after it is closed again, so embedding never holds the file. */
+    record Inputs(List<String> features, List<ProductionInput> rows) {
+        static Inputs read(RunHistory h, String feature, Instant since, Instant until) {
+            return new Inputs(h.productionInputs().features(), h.productionInputs().read(feature, since, until));
+        }
+    }
+
+    /** The suite not loading is a 500 naming the file and the fix. */
+    static Outcome run(Inputs in, DriftSource src, String feature) {
         Suite s;
         try {
             s = SuiteLoader.load(src.suite());
@@ -46,9 +54,9 @@ final class DriftCompute {
         }
         List<GoldenInput> golden = new ArrayList<>();
         for (Case c : s.cases()) if (Variant.nameOf(c) == null) golden.add(new GoldenInput(c.id(), InputText.of(Plan.render(s, c))));
-        List<String> features = h.productionInputs().features();
+        List<String> features = in.features();
         if (golden.size() < 2) return new Outcome(null, "the suite " + src.suite() + " has " + golden.size() + " case(s); drift needs at least 2 golden inputs", features);
-        List<ProductionInput> rows = h.productionInputs().read(feature, since, until);
+        List<ProductionInput> rows = in.rows();
         List<ProductionText> texts = new ArrayList<>();
         for (ProductionInput r : rows) InputText.ofJson(r.inputMessages()).ifPresent(t -> texts.add(new ProductionText(r.traceId(), r.spanId(), r.startedAt(), t)));
         if (texts.isEmpty()) {
@@ -61,7 +69,7 @@ final class DriftCompute {
             if (d.isAfter(age)) age = d;
         }
         Staleness staleness = Staleness.of(age, "file-mtime", texts.stream().map(ProductionText::startedAt).toList());
-        DriftReport report = DriftAnalysis.run(s.name(), feature, golden, texts, rows.size() - texts.size(), src.embed(), src.model(), DriftSettings.defaults(), staleness);
+        DriftReport report = DriftAnalysis.run(s.name(), feature, golden, texts, rows.size() - texts.size(), src.embed(), src.model(), DriftSettings.defaults().withCoverageThreshold(src.coverageThreshold()), staleness);
         return new Outcome(report, null, features);
     }
 

@@ -45,7 +45,8 @@ final class InsightRoutes {
                 }
                 if (drift == null) return DriftPage.noSuite();
                 String feature = Params.opt(q, "feature");
-                return DriftPage.render(history.read(h -> DriftCompute.run(h, drift, feature, since, until)), drift, q);
+                DriftCompute.Inputs in = history.read(h -> DriftCompute.Inputs.read(h, feature, since, until));
+                return DriftPage.render(DriftCompute.run(in, drift, feature), drift, q);
             }
             default -> {
                 return null;

@@ -35,7 +35,7 @@ class InsightPagesHttpTest {
         Path root = Files.createTempDirectory("serve-insight");
         Path db = InsightFixtures.record(root);
         server = DashboardServer.start(db, InetAddress.getLoopbackAddress(), 0, System.err, ProductionSettings.defaults(),
-                new DriftSource(root.resolve("suite.yaml"), InsightFixtures.EMBED, "fake-2d"));
+                new DriftSource(root.resolve("suite.yaml"), InsightFixtures.EMBED, "fake-2d", 0.6));
         plain = DashboardServer.start(db, InetAddress.getLoopbackAddress(), 0, System.err);
     }
 
