@@ -18,7 +18,7 @@ final class Layout {
             table{border-collapse:collapse;margin:8px 0}th,td{border-bottom:1px solid #eee;padding:4px 10px;text-align:left;vertical-align:top}
             td.num{text-align:right;font-variant-numeric:tabular-nums}.note{color:#666}.error{color:#a00}
             pre{background:#f6f6f6;padding:8px;overflow:auto;max-height:480px}form{margin:8px 0}select{max-width:420px}
-            ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:12px;padding:0}tr.overdue td.status{color:#a00;font-weight:bold}td.example{max-width:480px}
+            ul.legend{list-style:none;display:flex;flex-wrap:wrap;gap:12px;padding:0}tr.overdue td.status{color:#a00;font-weight:bold}td.example{max-width:480px}div.wide{overflow-x:auto}
             """;
     /** Nothing may be fetched, no script runs, only this style applies; forms go to this server; no framing. */
     static final String CSP = "default-src 'none'; style-src '" + sha256(CSS) + "'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";

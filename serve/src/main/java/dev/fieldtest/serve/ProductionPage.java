@@ -54,7 +54,7 @@ final class ProductionPage {
 
     private static String table(List<Row> rows, ProductionSpansMetrics.Window window) {
         StringBuilder b = new StringBuilder("<h2>Per feature, model and ").append(window == ProductionSpansMetrics.Window.DAY ? "day" : "week")
-                .append("</h2>\n<table id=\"production\"><thead><tr><th>feature</th><th>model</th><th>")
+                .append("</h2>\n<div class=\"wide\"><table id=\"production\"><thead><tr><th>feature</th><th>model</th><th>")
                 .append(window == ProductionSpansMetrics.Window.DAY ? "day" : "week of")
                 .append("</th><th>calls</th><th>error rate</th><th>throttle rate</th><th>p50 ms</th><th>p95 ms</th><th>p99 ms</th><th>n ok</th>"
                         + "<th>TTFT p50 ms</th><th>TTFT p95 ms</th><th>TTFT n</th><th>tokens in</th><th>tokens out</th><th>cost USD</th><th>USD/call</th><th>priced</th></tr></thead><tbody>\n");
@@ -66,7 +66,7 @@ final class ProductionPage {
                     .append(Html.num(r.ttftN())).append(Html.num(r.inputTokens())).append(Html.num(r.outputTokens())).append(Html.num(r.costUsd()))
                     .append(Html.num(r.costPerCall())).append(Html.num(r.pricedCalls())).append("</tr>\n");
         }
-        return b.append("</tbody></table>\n<p class=\"note\">Error and throttle rates over all calls; latency and TTFT percentiles over successful calls "
+        return b.append("</tbody></table></div>\n<p class=\"note\">Error and throttle rates over all calls; latency and TTFT percentiles over successful calls "
                 + "(n ok, TTFT n); cost over the priced calls only (priced).</p>\n").toString();
     }
 

@@ -91,11 +91,11 @@ final class SeriesChart {
         return TOP + (HEIGHT - TOP - BOTTOM) * (1 - y / yMax);
     }
 
-    /** The axis maximum: the smallest of 1, 2, 2.5, 5 × 10^k at or above v (1 for v ≤ 0). */
+    /** The axis maximum: the smallest of 1, 2, 4, 8 × 10^k at or above v (1 for v ≤ 0), so that its quarters are round numbers. */
     static double nice(double v) {
         if (!(v > 0) || !Double.isFinite(v)) return 1;
         double p = Math.pow(10, Math.floor(Math.log10(v)));
-        for (double m : new double[] {1, 2, 2.5, 5, 10}) if (m * p >= v * (1 - 1e-12)) return m * p;
+        for (double m : new double[] {1, 2, 4, 8, 10}) if (m * p >= v * (1 - 1e-12)) return m * p;
         return 10 * p;
     }
 }

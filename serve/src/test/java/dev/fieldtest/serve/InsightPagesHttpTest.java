@@ -60,8 +60,8 @@ class InsightPagesHttpTest {
                 "2026-11-17 10:00:00 UTC support gpt-4o response_model gpt-4o-2024-08-06 gpt-4o-2024-11-20 " + spanKey("a5"));
         // 2 of 4 passed: Wilson 95 % for 2/4 is 0.5 ± 0.349961 → 15.0 % – 85.0 %.
         assertThat(rows(r.body(), "scores")).containsExactly("support-suite support gpt-4o-2024-08-06 2026-11-16 4 2 50.0% 15.0% – 85.0% tone 2");
-        // Chart: x = days since 2026-11-16 on a 0..2 axis over 554 px from 62; y = 0..1000 ms over 240 px from 16 (top).
-        assertThat(r.body()).contains("cx=\"62.0\" cy=\"184.0\"", "cx=\"339.0\" cy=\"112.0\"") // 300.031 → 16 + 240·(1 − 0.300031); 600.063 → 112.0
+        // Chart: x = days since 2026-11-16 on a 0..2 axis over 554 px from 62; y = 0..800 ms over 240 px from 16 (top).
+        assertThat(r.body()).contains("cx=\"62.0\" cy=\"166.0\"", "cx=\"339.0\" cy=\"76.0\"") // 300.031 → 16 + 240·(1 − 300.031/800) = 165.99; 600.063 → 75.98
                 .contains("<line class=\"mark\" x1=\"454.4\""); // the change at 1 + 10/24 days → 62 + 277·1.416667
     }
 
