@@ -49,6 +49,12 @@ final class DriftPage {
         }
         h.append("</tbody></table>\n<p class=\"note\">PSI below 0.1 is stable, 0.1–0.25 moderate, above 0.25 a shift (a rule of thumb, not a test); "
                 + "PSI noise is what sampling alone gives on average.</p>\n");
+        h.append("<h2>Golden and production share per bin</h2>\n<ul class=\"legend\"><li><svg width=\"12\" height=\"12\"><rect width=\"12\" height=\"12\" fill=\"#1f77b4\"/></svg> golden</li>"
+                + "<li><svg width=\"12\" height=\"12\"><rect width=\"12\" height=\"12\" fill=\"#ff7f0e\"/></svg> production</li></ul>\n");
+        for (DescriptorDrift d : r.descriptors()) {
+            h.append("<figure class=\"descriptor\"><figcaption>").append(text(d.name())).append(" (PSI ").append(text(Fmt.number(d.psi()))).append(", ")
+                    .append(d.verdict().wireName()).append(")</figcaption>").append(DriftChart.svg(d)).append("</figure>\n");
+        }
         Staleness s = r.staleness();
         h.append("<h2>Staleness</h2>\n<p id=\"staleness\">The golden set last changed ").append(Fmt.time(s.goldenAt())).append(" (").append(text(s.goldenAtSource()))
                 .append("); production inputs from ").append(Fmt.time(s.productionFrom())).append(" to ").append(Fmt.time(s.productionTo())).append(": ")

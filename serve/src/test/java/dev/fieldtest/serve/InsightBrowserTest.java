@@ -85,6 +85,8 @@ class InsightBrowserTest {
     void driftPageShowsDescriptorsCoverageAndTheFarthestInputLiterally() {
         open("/drift?feature=" + Uris.encode(RunDirs.SCRIPT));
         assertThat(texts("#descriptors tbody td:first-child")).containsExactly("length_chars", "length_tokens", "language", "structure", "topic");
+        assertThat(browser.findElements(By.cssSelector("svg.bins"))).hasSize(5);
+        assertThat(browser.findElements(By.cssSelector("#chart-language rect.production"))).isNotEmpty();
         // The three hostile inputs embed orthogonally to every golden case: cosine 0 < 0.6, all uncovered.
         assertThat(browser.findElement(By.id("coverage")).getText()).startsWith("uncovered: 3 of 3 (100.0%");
         assertThat(texts("#farthest td.example")).hasSize(3).allMatch(t -> t.equals(InsightFixtures.HOSTILE_TEXT));

@@ -133,6 +133,14 @@ class InsightPagesHttpTest {
         // Production repeats the three golden texts twice each: every distribution equals the golden one, so PSI, JS and W1 are 0.
         assertThat(rows(r.body(), "descriptors")).hasSize(5).allMatch(s -> s.matches("\\S+ \\S+ .* 0 \\S+ 0 (0|–) stable"));
         assertThat(r.body()).contains("3 golden inputs, 6 production inputs");
+        // Lengths 18, 13 and 17 characters: golden deciles of 3 values are the 1st, 2nd and 3rd value (ranks ⌈i·3/10⌉), so the bins are
+        // ≤ 13, (13, 17], (17, 18], > 18 with golden 1, 1, 1, 0 of 3 and production 2, 2, 2, 0 of 6. The y axis ends at 40 % (1/3 rounded up):
+        // a third is 136·(1/3)/0.4 = 113.3 px high.
+        String chars = r.body().substring(r.body().indexOf("<svg id=\"chart-length_chars\""));
+        chars = chars.substring(0, chars.indexOf("</svg>"));
+        assertThat(chars).contains("<title>&lt;= 13: golden 1 of 3 (33.3%)</title>", "<title>&lt;= 13: production 2 of 6 (33.3%)</title>",
+                "<title>(17, 18]: production 2 of 6 (33.3%)</title>", "<title>&gt; 18: golden 0 of 3 (0.0%)</title>");
+        assertThat(Pattern.compile("height=\"113\\.3\"").matcher(chars).results().count()).isEqualTo(6);
         // Golden set changed 2026-11-10T00:00Z (its mtime); the newest input 2026-11-17T11:00Z is 7 + 11/24 = 7.45833 days later.
         assertThat(r.body()).contains("(file-mtime)", "7.45833 days behind the newest, 100.0% of production inputs newer");
         // Every support input embeds like a golden case (cosine 1): 0 of 6 uncovered, Wilson 95 % upper bound z²/(6 + z²) = 39.0 %.
