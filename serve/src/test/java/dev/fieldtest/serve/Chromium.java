@@ -32,4 +32,15 @@ final class Chromium {
     private static String orDefault(String v, String fallback) {
         return v == null || v.isBlank() ? fallback : v;
     }
+
+    /** Clicks what loads another page and waits for that page: a new page has a new window, without the old one's mark. */
+    static void navigateBy(ChromeDriver browser, org.openqa.selenium.By what) {
+        browser.executeScript("window.__ftOldPage = true");
+        browser.findElement(what).click();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        while (!Boolean.TRUE.equals(browser.executeScript("return window.__ftOldPage === undefined && document.readyState === 'complete'"))) {
+            if (System.nanoTime() > deadline) throw new AssertionError("clicking " + what + " loaded no new page within 10 s");
+            Thread.onSpinWait();
+        }
+    }
 }

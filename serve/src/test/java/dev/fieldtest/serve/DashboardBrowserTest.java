@@ -39,7 +39,7 @@ class DashboardBrowserTest {
         assertThat(texts("#runs tr[data-run-id='" + RunDirs.LOAD + "'] ul.headline li")).containsExactly("m: 20 rps max sustained");
         assertThat(texts("#runs tr[data-run-id='" + RunDirs.B + "'] td")).startsWith(RunDirs.B, "run", "capitals", "complete", "2026-11-22 09:00:00 UTC");
         browser.findElement(By.cssSelector("#suite option[value='capitals']")).click();
-        navigateBy(By.id("filter"));
+        Chromium.navigateBy(browser, By.id("filter"));
         assertThat(rowIds()).containsExactly(RunDirs.B, RunDirs.A);
         assertThat(browser.findElement(By.id("count")).getText()).isEqualTo("2 of 4 runs of suite capitals");
         assertThat(browser.executeScript("return performance.getEntriesByType('resource').length")).isEqualTo(0L);
@@ -49,7 +49,7 @@ class DashboardBrowserTest {
     @Test
     void clickingARunOpensItsReportAndTheReportsOwnScriptRuns() {
         open("/");
-        navigateBy(By.linkText(RunDirs.A));
+        Chromium.navigateBy(browser, By.linkText(RunDirs.A));
         assertThat(browser.getTitle()).isEqualTo("fieldtest: capitals · " + RunDirs.A);
         for (String id : List.of("summary", "charts", "explorer")) assertThat(browser.findElements(By.id(id))).as(id).hasSize(1);
         assertThat(browser.findElements(By.cssSelector("#calls-body tr"))).hasSize(4); // the explorer's script filled one row per call
@@ -59,7 +59,7 @@ class DashboardBrowserTest {
     @Test
     void aRunWithoutReportHtmlShowsItsRecordedMetrics() {
         open("/");
-        navigateBy(By.linkText(RunDirs.B));
+        Chromium.navigateBy(browser, By.linkText(RunDirs.B));
         assertThat(browser.findElement(By.id("missing")).getText()).startsWith("report.html is missing at ");
         assertThat(texts("#headlines li")).containsExactly("m: 75.0% (n=4)");
         assertThat(texts("#metrics tbody tr")).contains("m latency_ms.p95 120", "m pass_rate.value 0.75", "m pass_rate.passes 3");
@@ -69,9 +69,9 @@ class DashboardBrowserTest {
     void theMetricPageDrawsOnePointPerRunAtTheRecordedValues() {
         open("/metrics");
         browser.findElement(By.cssSelector("#target option[value='m']")).click();
-        navigateBy(By.id("show"));
+        Chromium.navigateBy(browser, By.id("show"));
         browser.findElement(By.cssSelector("#metric option[value='pass_rate.value']")).click();
-        navigateBy(By.id("show"));
+        Chromium.navigateBy(browser, By.id("show"));
         assertThat(browser.getCurrentUrl()).endsWith("/metrics?target=m&metric=pass_rate.value");
         List<WebElement> pts = browser.findElements(By.cssSelector("#chart-series circle.pt"));
         assertThat(pts).hasSize(2);
@@ -94,7 +94,7 @@ class DashboardBrowserTest {
         assertThat(texts("#runs tr[data-run-id='h<i>1</i>'] span.target")).containsExactly(RunDirs.IMG);
         assertThat(texts("#suite option")).contains(RunDirs.SCRIPT);
         assertInert();
-        navigateBy(By.linkText(RunDirs.HOSTILE));
+        Chromium.navigateBy(browser, By.linkText(RunDirs.HOSTILE));
         assertThat(browser.findElement(By.id("run-id")).getText()).isEqualTo(RunDirs.HOSTILE);
         assertThat(browser.findElement(By.cssSelector("#facts td.suite")).getText()).isEqualTo(RunDirs.SCRIPT);
         assertThat(browser.findElement(By.cssSelector("#facts td.run-directory")).getText()).endsWith("/" + RunDirs.SCRIPT);
@@ -110,17 +110,6 @@ class DashboardBrowserTest {
     private static void assertInert() {
         assertThat(browser.executeScript("return typeof window.__pwned")).isEqualTo("undefined");
         assertThat(browser.executeScript("return document.scripts.length + document.images.length + document.querySelectorAll('i').length")).isEqualTo(0L);
-    }
-
-    /** Clicks what loads another page and waits for that page: a new page has a new window, without the old one's mark. */
-    private static void navigateBy(By what) {
-        browser.executeScript("window.__ftOldPage = true");
-        browser.findElement(what).click();
-        long deadline = System.nanoTime() + 10_000_000_000L;
-        while (!Boolean.TRUE.equals(browser.executeScript("return window.__ftOldPage === undefined && document.readyState === 'complete'"))) {
-            if (System.nanoTime() > deadline) throw new AssertionError("clicking " + what + " loaded no new page within 10 s");
-            Thread.onSpinWait();
-        }
     }
 
     private static void open(String path) {

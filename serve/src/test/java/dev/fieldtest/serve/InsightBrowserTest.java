@@ -39,7 +39,7 @@ class InsightBrowserTest {
     @Test
     void productionPageFromTheNavigationHasItsChartTableChangesAndScores() {
         open("/");
-        browser.findElement(By.linkText("Production")).click();
+        Chromium.navigateBy(browser, By.linkText("Production"));
         assertThat(browser.getCurrentUrl()).endsWith("/production");
         // Every feature: support's two models and the hostile feature's one, each a series with one point per day.
         assertThat(browser.findElements(By.cssSelector("#chart-latency circle.pt"))).hasSize(3);
@@ -51,7 +51,7 @@ class InsightBrowserTest {
         assertThat(texts("#scores tbody td:nth-child(9)")).contains(RunDirs.IMG + " 1", "tone 2");
         browser.findElement(By.cssSelector("#feature option[value='support']")).click();
         browser.findElement(By.cssSelector("#window option[value='week']")).click();
-        browser.findElement(By.id("show")).click();
+        Chromium.navigateBy(browser, By.id("show"));
         assertThat(browser.getCurrentUrl()).endsWith("/production?feature=support&window=week");
         assertThat(texts("#production tbody tr td:nth-child(4)")).containsExactly("4", "2");
         assertInert();
