@@ -1,9 +1,6 @@
 package dev.fieldtest.history;
 
 import dev.fieldtest.history.internal.ProductionInputQueries;
-import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 
@@ -12,14 +9,10 @@ import java.util.List;
  * golden set (docs/drift.md). Shares its {@link RunHistory}'s connection and lock; valid while that history is open.
  */
 public final class ProductionInputs {
-    private final Object lock;
-    private final Connection connection;
-    private final Path file;
+    private final RunHistory history;
 
-    ProductionInputs(Object lock, Connection connection, Path file) {
-        this.lock = lock;
-        this.connection = connection;
-        this.file = file;
+    ProductionInputs(RunHistory history) {
+        this.history = history;
     }
 
     /**
@@ -27,23 +20,11 @@ public final class ProductionInputs {
      * whose feature equals it; oldest first. Either bound may be null (open).
      */
     public List<ProductionInput> read(String feature, Instant since, Instant until) {
-        synchronized (lock) {
-            try {
-                return ProductionInputQueries.read(connection, feature, since, until);
-            } catch (SQLException e) {
-                throw new HistoryException(file + ": could not read production inputs: " + e.getMessage(), e);
-            }
-        }
+        return history.sql("read production inputs", c -> ProductionInputQueries.read(c, feature, since, until));
     }
 
     /** Every feature with at least one span, sorted (to name them when a --feature matches none). */
     public List<String> features() {
-        synchronized (lock) {
-            try {
-                return ProductionInputQueries.features(connection);
-            } catch (SQLException e) {
-                throw new HistoryException(file + ": could not list production features: " + e.getMessage(), e);
-            }
-        }
+        return history.sql("list production features", c -> ProductionInputQueries.features(c));
     }
 }

@@ -2,8 +2,6 @@ package dev.fieldtest.history;
 
 import dev.fieldtest.core.online.OnlineSpan;
 import dev.fieldtest.history.internal.ProductionScoresSql;
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -15,12 +13,10 @@ import java.util.Optional;
  * (the {@link RunHistory} object), so it is valid only while that history is open.
  */
 public final class ProductionScores {
-    private final RunHistory owner;
-    private final Connection connection;
+    private final RunHistory history;
 
-    ProductionScores(RunHistory owner, Connection connection) {
-        this.owner = owner;
-        this.connection = connection;
+    ProductionScores(RunHistory history) {
+        this.history = history;
     }
 
     /**
@@ -28,32 +24,32 @@ public final class ProductionScores {
      * (exclusive) narrow them when not null.
      */
     public List<ProductionScoresCandidate> unscored(String suite, String feature, Instant since, Instant until) {
-        return sql("list unscored spans", () -> ProductionScoresSql.unscored(connection, suite, feature, since, until));
+        return history.sql("list unscored spans", c -> ProductionScoresSql.unscored(c, suite, feature, since, until));
     }
 
     /** One span with what scoring reads, or empty when it is not stored. */
     public Optional<OnlineSpan> span(String traceId, String spanId) {
-        return sql("read span " + traceId + "/" + spanId, () -> ProductionScoresSql.span(connection, traceId, spanId));
+        return history.sql("read span " + traceId + "/" + spanId, c -> ProductionScoresSql.span(c, traceId, spanId));
     }
 
     /** The stored spans among {@code keys}, in their order, read in one query (callers batch a few hundred at a time). */
     public List<OnlineSpan> spans(List<ProductionScoresCandidate> keys) {
-        return sql("read " + keys.size() + " spans", () -> ProductionScoresSql.spans(connection, keys));
+        return history.sql("read " + keys.size() + " spans", c -> ProductionScoresSql.spans(c, keys));
     }
 
     /** Stores the scores in one transaction (all or none); returns how many were new. */
     public int storeAll(List<ProductionScoresEntry> entries) {
-        return sql("store " + entries.size() + " scores", () -> ProductionScoresSql.insertAll(connection, entries));
+        return history.sql("store " + entries.size() + " scores", c -> ProductionScoresSql.insertAll(c, entries));
     }
 
     /** Stores a score; returns false (and changes nothing) when the span was already scored by that suite. */
     public boolean store(ProductionScoresEntry entry) {
-        return sql("store the score of " + entry.traceId() + "/" + entry.spanId(), () -> ProductionScoresSql.insert(connection, entry));
+        return history.sql("store the score of " + entry.traceId() + "/" + entry.spanId(), c -> ProductionScoresSql.insert(c, entry));
     }
 
     /** Spans scored by {@code suite}. */
     public long count(String suite) {
-        return sql("count scores", () -> ProductionScoresSql.count(connection, suite));
+        return history.sql("count scores", c -> ProductionScoresSql.count(c, suite));
     }
 
     /**
@@ -61,20 +57,7 @@ public final class ProductionScores {
      * {@code feature}, {@code since} (inclusive) and {@code until} (exclusive) filter the spans' start times when not null.
      */
     public List<ProductionScoresWindow> passRates(String suite, ProductionScoresWindow.Period period, String feature, Instant since, Instant until) {
-        return sql("read pass rates", () -> ProductionScoresSql.windows(connection, suite, period, feature, since, until));
+        return history.sql("read pass rates", c -> ProductionScoresSql.windows(c, suite, period, feature, since, until));
     }
 
-    private interface Work<T> {
-        T run() throws SQLException;
-    }
-
-    private <T> T sql(String what, Work<T> work) {
-        synchronized (owner) {
-            try {
-                return work.run();
-            } catch (SQLException e) {
-                throw new HistoryException(owner.file() + ": could not " + what + ": " + e.getMessage(), e);
-            }
-        }
-    }
 }

@@ -47,8 +47,8 @@ public final class RunHistory implements AutoCloseable {
     }
 
     /** Stores {@code run}; returns true when it replaced an earlier record of the same run_id. */
-    public synchronized boolean record(RunRecord run) {
-        return sql("record run " + run.runId(), () -> RunWriter.write(connection, run));
+    public boolean record(RunRecord run) {
+        return sql("record run " + run.runId(), c -> RunWriter.write(c, run));
     }
 
     /** Reads a run directory ({@link RunRecord#read}) and stores it; returns true when it replaced an earlier record. */
@@ -57,62 +57,62 @@ public final class RunHistory implements AutoCloseable {
     }
 
     /** Every recorded run, newest start first. */
-    public synchronized List<RunSummary> runs() {
-        return sql("list runs", () -> RunQueries.runs(connection, null));
+    public List<RunSummary> runs() {
+        return sql("list runs", c -> RunQueries.runs(c, null));
     }
 
-    public synchronized Optional<RunSummary> run(String runId) {
-        return sql("read run " + runId, () -> RunQueries.runs(connection, runId).stream().findFirst());
+    public Optional<RunSummary> run(String runId) {
+        return sql("read run " + runId, c -> RunQueries.runs(c, runId).stream().findFirst());
     }
 
     /** The run's summary.json (or load.json) text as it was recorded. */
-    public synchronized Optional<String> summaryJson(String runId) {
-        return sql("read run " + runId, () -> RunQueries.summaryJson(connection, runId));
+    public Optional<String> summaryJson(String runId) {
+        return sql("read run " + runId, c -> RunQueries.summaryJson(c, runId));
     }
 
     /** One target metric (a {@link TargetMetric#metric()} path) over every run that has it, oldest start first. */
-    public synchronized List<MetricPoint> metricSeries(String target, String metricPath) {
-        return sql("read metric " + metricPath, () -> RunQueries.metricSeries(connection, target, metricPath));
+    public List<MetricPoint> metricSeries(String target, String metricPath) {
+        return sql("read metric " + metricPath, c -> RunQueries.metricSeries(c, target, metricPath));
     }
 
     /** Every target id that has a recorded metric in any run, sorted. */
-    public synchronized List<String> targets() {
-        return sql("list targets", () -> RunQueries.names(connection, null));
+    public List<String> targets() {
+        return sql("list targets", c -> RunQueries.names(c, null));
     }
 
     /** Every metric path recorded for {@code target} in any run, sorted (what {@link #metricSeries} accepts). */
-    public synchronized List<String> metricPaths(String target) {
-        return sql("list metrics of " + target, () -> RunQueries.names(connection, target));
+    public List<String> metricPaths(String target) {
+        return sql("list metrics of " + target, c -> RunQueries.names(c, target));
     }
 
     /** Every numeric metric of every target of a run, by target then metric path. */
-    public synchronized List<TargetMetric> metrics(String runId) {
-        return sql("read metrics of " + runId, () -> RunQueries.metrics(connection, runId));
+    public List<TargetMetric> metrics(String runId) {
+        return sql("read metrics of " + runId, c -> RunQueries.metrics(c, runId));
     }
 
     /** The run's calls in results.jsonl order; empty for a load run or an unknown run_id. */
-    public synchronized List<CallRow> calls(String runId) {
-        return sql("read calls of " + runId, () -> RunQueries.calls(connection, runId));
+    public List<CallRow> calls(String runId) {
+        return sql("read calls of " + runId, c -> RunQueries.calls(c, runId));
     }
 
     /** The ledger's claims, features and review sign-offs (docs/ledger.md); shares this history's connection and lock. */
     public Ledger ledger() {
-        return new Ledger(this, connection, file);
+        return new Ledger(this);
     }
 
     /** Production inputs ({@code production_spans}) for drift (docs/drift.md); shares this history's connection and lock. */
     public ProductionInputs productionInputs() {
-        return new ProductionInputs(this, connection, file);
+        return new ProductionInputs(this);
     }
 
     /** The production spans stored in this history (docs/production.md); usable while this history is open. */
     public ProductionSpans production() {
-        return new ProductionSpans(this, connection);
+        return new ProductionSpans(this);
     }
 
     /** Online scores of production spans ({@code production_scores}, docs/online-scoring.md); shares this history's connection and lock. */
     public ProductionScores productionScores() {
-        return new ProductionScores(this, connection);
+        return new ProductionScores(this);
     }
 
     @Override
@@ -124,13 +124,18 @@ public final class RunHistory implements AutoCloseable {
         }
     }
 
-    private interface SqlWork<T> {
-        T run() throws SQLException;
+    /** Work on this history's connection. */
+    interface SqlWork<T> {
+        T run(Connection connection) throws SQLException;
     }
 
-    private <T> T sql(String what, SqlWork<T> work) {
+    /**
+     * Runs {@code work} under this history's lock (every reader and writer of the connection, the accessors'
+     * included, goes through here); an SQLException becomes a HistoryException saying what could not be done.
+     */
+    synchronized <T> T sql(String what, SqlWork<T> work) {
         try {
-            return work.run();
+            return work.run(connection);
         } catch (SQLException e) {
             throw new HistoryException(file + ": could not " + what + ": " + e.getMessage(), e);
         }

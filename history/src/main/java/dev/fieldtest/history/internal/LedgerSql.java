@@ -18,31 +18,26 @@ public final class LedgerSql {
 
     /** Inserts the claims not yet stored, in one transaction; returns how many were new. */
     public static int addClaims(Connection c, Collection<Claim> claims) throws SQLException {
-        c.setAutoCommit(false);
-        try (PreparedStatement p = c.prepareStatement("INSERT INTO claims (claim_id, feature, vendor, model, version, metric, value, source, "
-                + "claimed_on, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS DATE), CAST(? AS TIMESTAMP)) ON CONFLICT DO NOTHING")) {
-            int added = 0;
-            for (Claim k : claims) {
-                p.setString(1, k.id());
-                Sql.setString(p, 2, k.feature());
-                p.setString(3, k.vendor());
-                p.setString(4, k.model());
-                Sql.setString(p, 5, k.version());
-                p.setString(6, k.metric());
-                p.setDouble(7, k.value());
-                p.setString(8, k.source());
-                p.setString(9, k.claimedOn().toString());
-                p.setString(10, Sql.timestamp(Instant.now()));
-                added += p.executeUpdate();
+        return Sql.inTransaction(c, () -> {
+            try (PreparedStatement p = c.prepareStatement("INSERT INTO claims (claim_id, feature, vendor, model, version, metric, value, source, "
+                    + "claimed_on, recorded_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, CAST(? AS DATE), CAST(? AS TIMESTAMP)) ON CONFLICT DO NOTHING")) {
+                int added = 0;
+                for (Claim k : claims) {
+                    p.setString(1, k.id());
+                    Sql.setString(p, 2, k.feature());
+                    p.setString(3, k.vendor());
+                    p.setString(4, k.model());
+                    Sql.setString(p, 5, k.version());
+                    p.setString(6, k.metric());
+                    p.setDouble(7, k.value());
+                    p.setString(8, k.source());
+                    p.setString(9, k.claimedOn().toString());
+                    p.setString(10, Sql.timestamp(Instant.now()));
+                    added += p.executeUpdate();
+                }
+                return added;
             }
-            c.commit();
-            return added;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     public static List<Claim> claims(Connection c) throws SQLException {

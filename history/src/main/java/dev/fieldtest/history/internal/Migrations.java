@@ -65,20 +65,19 @@ public final class Migrations {
 
     private static void apply(Connection c, Path file, int version, String name) throws SQLException {
         String sql = resource(name);
-        c.setAutoCommit(false);
-        try (Statement s = c.createStatement();
-             PreparedStatement mark = c.prepareStatement("INSERT INTO schema_migrations VALUES (?, CAST(? AS TIMESTAMP))")) {
-            s.execute(sql);
-            mark.setInt(1, version);
-            mark.setString(2, Sql.timestamp(java.time.Instant.now()));
-            mark.executeUpdate();
-            c.commit();
+        try {
+            Sql.inTransaction(c, () -> {
+                try (Statement s = c.createStatement();
+                     PreparedStatement mark = c.prepareStatement("INSERT INTO schema_migrations VALUES (?, CAST(? AS TIMESTAMP))")) {
+                    s.execute(sql);
+                    mark.setInt(1, version);
+                    mark.setString(2, Sql.timestamp(java.time.Instant.now()));
+                    return mark.executeUpdate();
+                }
+            });
         } catch (SQLException e) {
-            c.rollback();
             throw new HistoryException(file + ": migration " + name + " failed and was rolled back (" + e.getMessage()
                     + "); the database stays at version " + (version - 1), e);
-        } finally {
-            c.setAutoCommit(true);
         }
     }
 

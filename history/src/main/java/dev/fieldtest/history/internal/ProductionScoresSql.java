@@ -88,8 +88,7 @@ public final class ProductionScoresSql {
      */
     public static int insertAll(Connection c, List<ProductionScoresEntry> entries) throws SQLException {
         if (entries.isEmpty()) return 0;
-        c.setAutoCommit(false);
-        try {
+        return Sql.inTransaction(c, () -> {
             try (java.sql.Statement s = c.createStatement()) {
                 s.execute(STAGING);
                 s.execute("DELETE FROM production_scores_staging");
@@ -110,14 +109,8 @@ public final class ProductionScoresSql {
             try (java.sql.Statement s = c.createStatement()) {
                 s.execute("DELETE FROM production_scores_staging");
             }
-            c.commit();
             return added;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     public static boolean insert(Connection c, ProductionScoresEntry e) throws SQLException {

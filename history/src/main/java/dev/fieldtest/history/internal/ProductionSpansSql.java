@@ -43,8 +43,7 @@ public final class ProductionSpansSql {
 
     public static ProductionSpansAdded insert(Connection c, List<ProductionSpan> spans) throws SQLException {
         if (spans.isEmpty()) return new ProductionSpansAdded(0, 0);
-        c.setAutoCommit(false);
-        try {
+        return Sql.inTransaction(c, () -> {
             try (Statement s = c.createStatement()) {
                 s.execute(STAGING);
                 s.execute("DELETE FROM production_spans_staging");
@@ -62,14 +61,8 @@ public final class ProductionSpansSql {
             try (Statement s = c.createStatement()) {
                 s.execute("DELETE FROM production_spans_staging");
             }
-            c.commit();
             return new ProductionSpansAdded(added, spans.size() - added);
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     private static void append(DuckDBAppender a, int ord, ProductionSpan p) throws SQLException {

@@ -23,8 +23,7 @@ public final class RunWriter {
 
     /** Returns true when an earlier record of this run was replaced. */
     public static boolean write(Connection c, RunRecord r) throws SQLException {
-        c.setAutoCommit(false);
-        try {
+        return Sql.inTransaction(c, () -> {
             boolean replaced = exists(c, r.runId());
             for (String table : TABLES) {
                 try (PreparedStatement d = c.prepareStatement("DELETE FROM " + table + " WHERE run_id = ?")) {
@@ -41,14 +40,8 @@ public final class RunWriter {
                 for (CallRow call : r.calls()) append(a, r.runId(), call);
                 a.flush();
             }
-            c.commit();
             return replaced;
-        } catch (SQLException | RuntimeException e) {
-            c.rollback();
-            throw e;
-        } finally {
-            c.setAutoCommit(true);
-        }
+        });
     }
 
     private static boolean exists(Connection c, String runId) throws SQLException {

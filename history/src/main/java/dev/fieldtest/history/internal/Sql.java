@@ -1,5 +1,6 @@
 package dev.fieldtest.history.internal;
 
+import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -34,5 +35,25 @@ final class Sql {
     static void setString(PreparedStatement p, int i, String v) throws SQLException {
         if (v == null) p.setNull(i, Types.VARCHAR);
         else p.setString(i, v);
+    }
+
+    /** Work to run in a transaction. */
+    interface Work<T> {
+        T run() throws SQLException;
+    }
+
+    /** Runs {@code work} in one transaction on {@code c}: committed when it returns, rolled back when it throws. */
+    static <T> T inTransaction(Connection c, Work<T> work) throws SQLException {
+        c.setAutoCommit(false);
+        try {
+            T result = work.run();
+            c.commit();
+            return result;
+        } catch (SQLException | RuntimeException e) {
+            c.rollback();
+            throw e;
+        } finally {
+            c.setAutoCommit(true);
+        }
     }
 }
