@@ -16,13 +16,13 @@ import org.openqa.selenium.chrome.ChromeOptions;
  * Manager from trying to download a browser or driver. When either is missing or will not start, it throws with
  * the package to install: a browser test must fail loudly, never skip.
  */
-final class HtmlBrowser {
+public final class HtmlBrowser {
     private HtmlBrowser() {}
 
     /** Selenium warns that it has no DevTools bindings for Debian's newer Chromium; the tests use none. */
     private static final Logger SELENIUM = Logger.getLogger("org.openqa.selenium");
 
-    static ChromeDriver start() {
+    public static ChromeDriver start() {
         return start(Path.of(env("FIELDTEST_CHROMIUM", "/usr/bin/chromium")), Path.of(env("FIELDTEST_CHROMEDRIVER", "/usr/bin/chromedriver")));
     }
 
@@ -44,7 +44,7 @@ final class HtmlBrowser {
 
     private static IllegalStateException missing(Path path, String packages, Exception cause) {
         String what = cause == null ? path + " is missing or not executable" : "headless Chromium did not start through " + path + ": " + cause.getMessage();
-        return new IllegalStateException("report.html browser tests need Debian's " + packages + ": " + what
+        return new IllegalStateException("the browser tests (report.html, the dashboard) need Debian's " + packages + ": " + what
                 + ". Fix: apt-get install -y chromium chromium-driver (./run-tests and .ci/run do this when run as root).", cause);
     }
 
