@@ -11,29 +11,36 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * fieldtest's run history: one DuckDB file (by default {@code .fieldtest/history.duckdb}) holding every recorded run,
- * the numeric metrics of each of its targets, and its calls (docs/history.md). Opening brings the schema to the newest
- * version this code knows, or refuses a database written by a newer fieldtest. Recording a run_id again replaces the
- * earlier record in one transaction. Methods are synchronized on this object; close it to release the file, which
- * DuckDB lets only one process hold at a time.
+ * fieldtest's run history (docs/history.md): every recorded run, the numeric metrics of each of its targets, and its
+ * calls, plus production spans, scores and the ledger, in a {@link HistoryStore}: a DuckDB file (by default
+ * {@code .fieldtest/history.duckdb}) or a shared PostgreSQL database. Opening brings the schema to the newest version
+ * this code knows, or refuses a database written by a newer fieldtest. Recording a run_id again replaces the earlier
+ * record in one transaction. Methods are synchronized on this object; close it to release the connection (and the
+ * DuckDB file, which only one process may hold at a time).
  */
 public final class RunHistory implements AutoCloseable {
-    private final Path file;
+    private final HistoryStore store;
     private final Connection connection;
 
-    private RunHistory(Path file, Connection connection) {
-        this.file = file;
+    private RunHistory(HistoryStore store, Connection connection) {
+        this.store = store;
         this.connection = connection;
     }
 
-    /**
-     * Opens (creating it and its parent directories if needed) and migrates the database at {@code dbFile}.
-     *
-     * @throws HistoryException when the file is not a DuckDB database, its schema is newer than this code, a
-     *                          migration fails, or another process keeps it locked
-     */
+    /** Opens the DuckDB file {@code dbFile}: {@link #open(HistoryStore)} of {@link HistoryStore#file(Path)}. */
     public static RunHistory open(Path dbFile) {
-        return new RunHistory(dbFile, HistoryConnections.openMigrated(dbFile));
+        return open(HistoryStore.file(dbFile));
+    }
+
+    /**
+     * Opens and migrates {@code store}, creating a DuckDB file and its parent directories if needed (a PostgreSQL
+     * database must exist; its tables are created).
+     *
+     * @throws HistoryException when the store cannot be reached or is not a history database, its schema is newer
+     *                          than this code, a migration fails, or another process keeps a DuckDB file locked
+     */
+    public static RunHistory open(HistoryStore store) {
+        return new RunHistory(store, HistoryConnections.openMigrated(store));
     }
 
     /** The newest schema version this code writes. */
@@ -41,9 +48,9 @@ public final class RunHistory implements AutoCloseable {
         return Migrations.latest();
     }
 
-    /** The file this history lives in. */
-    public Path file() {
-        return file;
+    /** Where this history lives. */
+    public HistoryStore store() {
+        return store;
     }
 
     /** Stores {@code run}; returns true when it replaced an earlier record of the same run_id. */
@@ -120,7 +127,7 @@ public final class RunHistory implements AutoCloseable {
         try {
             connection.close();
         } catch (SQLException e) {
-            throw new HistoryException(file + ": cannot close the history database: " + e.getMessage(), e);
+            throw new HistoryException(store.display() + ": cannot close the history database: " + e.getMessage(), e);
         }
     }
 
@@ -137,7 +144,7 @@ public final class RunHistory implements AutoCloseable {
         try {
             return work.run(connection);
         } catch (SQLException e) {
-            throw new HistoryException(file + ": could not " + what + ": " + e.getMessage(), e);
+            throw new HistoryException(store.display() + ": could not " + what + ": " + e.getMessage(), e);
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.fieldtest.history.internal;
 
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.HistoryStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -10,8 +11,9 @@ import java.sql.SQLException;
 import java.time.Duration;
 
 /**
- * Opens the DuckDB file. DuckDB lets one process at a time hold a database file open for writing, so when another
- * fieldtest is recording (which takes well under a second) we wait a little for its lock before giving up.
+ * Opens a store's connection. DuckDB lets one process at a time hold a database file open for writing, so when another
+ * fieldtest is recording (which takes well under a second) we wait a little for its lock before giving up. PostgreSQL
+ * takes many connections at once.
  */
 final class Database {
     static final Duration LOCK_WAIT = Duration.ofSeconds(10);
@@ -19,7 +21,30 @@ final class Database {
 
     private Database() {}
 
-    static Connection open(Path file) {
+    static Connection open(HistoryStore store) {
+        return switch (store) {
+            case HistoryStore.DuckDbFile f -> open(f.file());
+            case HistoryStore.Postgres p -> open(p);
+        };
+    }
+
+    private static Connection open(HistoryStore.Postgres p) {
+        java.util.Properties props = p.credentials();
+        props.setProperty("ApplicationName", "fieldtest");
+        props.setProperty("reWriteBatchedInserts", "true"); // a batch of INSERTs travels as multi-row INSERTs
+        props.setProperty("connectTimeout", String.valueOf(LOCK_WAIT.toSeconds()));
+        try {
+            return new org.postgresql.Driver().connect(p.jdbcUrl(), props);
+        } catch (SQLException e) {
+            String state = e.getSQLState() == null ? "" : e.getSQLState();
+            String fix = state.startsWith("28") ? "check the user, and the password in " + HistoryStore.PASSWORD_ENV + " or PGPASSWORD"
+                    : state.equals("3D000") ? "create the database first (createdb), or name an existing one"
+                    : "check that the server is running and the host and port are right";
+            throw new HistoryException(p.display() + ": cannot connect to the PostgreSQL history database (" + e.getMessage() + "); " + fix, e);
+        }
+    }
+
+    private static Connection open(Path file) {
         try {
             Path parent = file.toAbsolutePath().getParent();
             if (parent != null) Files.createDirectories(parent);

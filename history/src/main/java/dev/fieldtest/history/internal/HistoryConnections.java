@@ -1,7 +1,7 @@
 package dev.fieldtest.history.internal;
 
 import dev.fieldtest.history.HistoryException;
-import java.nio.file.Path;
+import dev.fieldtest.history.HistoryStore;
 import java.sql.Connection;
 import java.sql.SQLException;
 
@@ -9,10 +9,10 @@ import java.sql.SQLException;
 public final class HistoryConnections {
     private HistoryConnections() {}
 
-    public static Connection openMigrated(Path file) {
-        Connection c = Database.open(file);
+    public static Connection openMigrated(HistoryStore store) {
+        Connection c = Database.open(store);
         try {
-            Migrations.apply(c, file);
+            Migrations.apply(c, store.display());
             return c;
         } catch (SQLException | RuntimeException e) {
             try {
@@ -21,7 +21,7 @@ public final class HistoryConnections {
                 e.addSuppressed(suppressed);
             }
             if (e instanceof HistoryException h) throw h;
-            throw new HistoryException(file + ": cannot prepare the history database: " + e.getMessage(), e);
+            throw new HistoryException(store.display() + ": cannot prepare the history database: " + e.getMessage(), e);
         }
     }
 }

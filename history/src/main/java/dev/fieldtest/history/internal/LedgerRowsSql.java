@@ -18,7 +18,7 @@ public final class LedgerRowsSql {
     /** Recorded runs of kind run (of one suite when {@code suite} is set), oldest start first, with summary.json. */
     public static List<LedgerRows.Run> runs(Connection c, String suite) throws SQLException {
         List<LedgerRows.Run> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT run_id, epoch_us(started_at) AS started_us, suite, summary FROM runs "
+        try (PreparedStatement p = c.prepareStatement("SELECT run_id, " + Dialect.of(c).epochMicros("started_at") + " AS started_us, suite, summary FROM runs "
                 + "WHERE kind = 'run' AND (? IS NULL OR suite = ?) ORDER BY started_at NULLS FIRST, run_id")) {
             Sql.setString(p, 1, suite);
             Sql.setString(p, 2, suite);
@@ -47,7 +47,7 @@ public final class LedgerRowsSql {
 
     /** A model condition on {@code column}: equal ignoring case, or it followed by '-' and a snapshot suffix (LedgerProduction.sameModel). */
     private static final String MODEL = "(CAST(? AS VARCHAR) IS NULL OR lower(%1$s) = lower(?) OR (starts_with(lower(%1$s), lower(?) || '-') "
-            + "AND regexp_full_match(substr(%1$s, length(?) + 2), '[0-9][0-9-]*')))";
+            + "AND substr(%1$s, length(?) + 2) ~ '^[0-9][0-9-]*$'))"; // ~ is a full match in DuckDB, a search in PostgreSQL: anchored for both
 
     /** [from, to) on started_at, either end open when null. */
     private static final String WINDOW = " AND (CAST(? AS TIMESTAMP) IS NULL OR started_at >= CAST(? AS TIMESTAMP)) "
@@ -64,7 +64,7 @@ public final class LedgerRowsSql {
     /** Production spans of one feature and model started in [from, to) (each: any when null), oldest first. */
     public static List<LedgerRows.Span> spans(Connection c, String feature, String model, Instant from, Instant to) throws SQLException {
         List<LedgerRows.Span> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT feature, coalesce(response_model, request_model) AS model, epoch_us(started_at) AS at_us, "
+        try (PreparedStatement p = c.prepareStatement("SELECT feature, coalesce(response_model, request_model) AS model, " + Dialect.of(c).epochMicros("started_at") + " AS at_us, "
                 + "duration_ms, ttft_ms, error_type, cost_usd FROM production_spans WHERE (CAST(? AS VARCHAR) IS NULL OR feature = ?) AND "
                 + MODEL.formatted("coalesce(response_model, request_model)") + WINDOW + " ORDER BY started_at, trace_id, span_id")) {
             bind(p, feature, model, from, to);
@@ -79,7 +79,7 @@ public final class LedgerRowsSql {
     /** Online scores of one feature and model started in [from, to) (each: any when null), oldest first. */
     public static List<LedgerRows.Score> scores(Connection c, String feature, String model, Instant from, Instant to) throws SQLException {
         List<LedgerRows.Score> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT feature, model, epoch_us(started_at) AS at_us, passed FROM production_scores "
+        try (PreparedStatement p = c.prepareStatement("SELECT feature, model, " + Dialect.of(c).epochMicros("started_at") + " AS at_us, passed FROM production_scores "
                 + "WHERE (CAST(? AS VARCHAR) IS NULL OR feature = ?) AND " + MODEL.formatted("model") + WINDOW + " ORDER BY started_at, trace_id, span_id")) {
             bind(p, feature, model, from, to);
             try (ResultSet r = p.executeQuery()) {

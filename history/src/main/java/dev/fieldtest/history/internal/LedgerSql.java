@@ -55,8 +55,9 @@ public final class LedgerSql {
     /** Inserts or replaces a feature; returns true when it replaced one. */
     public static boolean putFeature(Connection c, LedgerFeature f) throws SQLException {
         boolean existed = !features(c, f.name()).isEmpty();
-        try (PreparedStatement p = c.prepareStatement("INSERT OR REPLACE INTO features (feature, launched_on, owner, suite, suite_name, recorded_at) "
-                + "VALUES (?, CAST(? AS DATE), ?, ?, ?, CAST(? AS TIMESTAMP))")) {
+        try (PreparedStatement p = c.prepareStatement("INSERT INTO features (feature, launched_on, owner, suite, suite_name, recorded_at) "
+                + "VALUES (?, CAST(? AS DATE), ?, ?, ?, CAST(? AS TIMESTAMP)) ON CONFLICT (feature) DO UPDATE SET launched_on = EXCLUDED.launched_on, "
+                + "owner = EXCLUDED.owner, suite = EXCLUDED.suite, suite_name = EXCLUDED.suite_name, recorded_at = EXCLUDED.recorded_at")) {
             p.setString(1, f.name());
             p.setString(2, f.launchedOn().toString());
             Sql.setString(p, 3, f.owner());
@@ -99,7 +100,7 @@ public final class LedgerSql {
 
     public static List<ReviewSignoff> signoffs(Connection c, String feature) throws SQLException {
         List<ReviewSignoff> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement("SELECT feature, property, review, due_on, signed_by, epoch_us(signed_at) AS at_us, note "
+        try (PreparedStatement p = c.prepareStatement("SELECT feature, property, review, due_on, signed_by, " + Dialect.of(c).epochMicros("signed_at") + " AS at_us, note "
                 + "FROM review_signoffs WHERE feature = ? ORDER BY property, review, due_on")) {
             p.setString(1, feature);
             try (ResultSet r = p.executeQuery()) {

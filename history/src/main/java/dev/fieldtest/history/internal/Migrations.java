@@ -4,7 +4,6 @@ import dev.fieldtest.history.HistoryException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,8 +38,18 @@ public final class Migrations {
         return Integer.parseInt(m.group(1));
     }
 
-    /** Brings the database to {@link #latest()}; returns the version it was at before. */
-    static int apply(Connection c, Path file) throws SQLException {
+    /** Brings the database ({@code where}, for messages) to {@link #latest()}; returns the version it was at before. */
+    static int apply(Connection c, String where) throws SQLException {
+        Dialect dialect = Dialect.of(c);
+        dialect.lockMigrations(c);
+        try {
+            return applyLocked(c, where);
+        } finally {
+            dialect.unlockMigrations(c);
+        }
+    }
+
+    private static int applyLocked(Connection c, String file) throws SQLException {
         try (Statement s = c.createStatement()) {
             s.execute("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, applied_at TIMESTAMP NOT NULL)");
         }
@@ -63,7 +72,7 @@ public final class Migrations {
         }
     }
 
-    private static void apply(Connection c, Path file, int version, String name) throws SQLException {
+    private static void apply(Connection c, String file, int version, String name) throws SQLException {
         String sql = resource(name);
         try {
             Sql.inTransaction(c, () -> {

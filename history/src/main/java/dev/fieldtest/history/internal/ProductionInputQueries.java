@@ -14,7 +14,7 @@ public final class ProductionInputQueries {
     private ProductionInputQueries() {}
 
     public static List<ProductionInput> read(Connection c, String feature, Instant since, Instant until) throws SQLException {
-        String sql = "SELECT trace_id, span_id, feature, epoch_us(started_at) AS started_us, input_messages FROM production_spans"
+        String sql = "SELECT trace_id, span_id, feature, " + Dialect.of(c).epochMicros("started_at") + " AS started_us, input_messages FROM production_spans"
                 + " WHERE (CAST(? AS VARCHAR) IS NULL OR feature = ?)"
                 + " AND (CAST(? AS TIMESTAMP) IS NULL OR started_at >= CAST(? AS TIMESTAMP))"
                 + " AND (CAST(? AS TIMESTAMP) IS NULL OR started_at < CAST(? AS TIMESTAMP))"

@@ -49,7 +49,8 @@ public final class ProductionScoresSql {
     /** The spans with these keys in the order given; a key not stored is left out. */
     public static List<OnlineSpan> spans(Connection c, List<ProductionScoresCandidate> keys) throws SQLException {
         if (keys.isEmpty()) return List.of();
-        String sql = "SELECT trace_id, span_id, feature, request_model, response_model, epoch_us(started_at) AS started_us, duration_ms, ttft_ms, "
+        String sql = "SELECT trace_id, span_id, feature, request_model, response_model, " + Dialect.of(c).epochMicros("started_at")
+                + " AS started_us, duration_ms, ttft_ms, "
                 + "input_tokens, output_tokens, finish_reasons, error_type, input_messages, output_messages, cost_usd "
                 + "FROM production_spans WHERE trace_id || '/' || span_id IN (" + String.join(", ", java.util.Collections.nCopies(keys.size(), "?")) + ")";
         Map<String, OnlineSpan> found = new java.util.HashMap<>();
@@ -75,16 +76,19 @@ public final class ProductionScoresSql {
     }
 
     private static final String STAGING = "CREATE TEMP TABLE IF NOT EXISTS production_scores_staging (trace_id VARCHAR, span_id VARCHAR, "
-            + "suite VARCHAR, feature VARCHAR, model VARCHAR, started_us BIGINT, passed BOOLEAN, failed VARCHAR, verdicts VARCHAR, cost DOUBLE)";
-    private static final String COPY = "INSERT INTO production_scores (trace_id, span_id, suite, feature, model, started_at, passed, failed_checks, "
-            + "verdicts, grader_cost_usd, scored_at) SELECT trace_id, span_id, suite, feature, model, make_timestamp(started_us), passed, "
-            + "CASE WHEN failed = '' THEN CAST([] AS VARCHAR[]) ELSE string_split(failed, chr(31)) END, verdicts, cost, CAST(? AS TIMESTAMP) "
-            + "FROM production_scores_staging ON CONFLICT DO NOTHING";
+            + "suite VARCHAR, feature VARCHAR, model VARCHAR, started_us BIGINT, passed BOOLEAN, failed VARCHAR, verdicts VARCHAR, "
+            + "cost DOUBLE PRECISION)";
+
+    private static String copy(Dialect d) {
+        return "INSERT INTO production_scores (trace_id, span_id, suite, feature, model, started_at, passed, failed_checks, verdicts, "
+                + "grader_cost_usd, scored_at) SELECT trace_id, span_id, suite, feature, model, " + d.timestampOfMicros("started_us") + ", passed, "
+                + d.splitOnUnitSeparator("failed") + ", verdicts, cost, CAST(? AS TIMESTAMP) FROM production_scores_staging ON CONFLICT DO NOTHING";
+    }
 
     /**
      * Stores the entries in one transaction; returns how many were new (a key already stored keeps its first row). Rows go
-     * through DuckDB's appender into a staging table and are copied in one INSERT ... SELECT (a prepared INSERT per row
-     * managed about 150 rows/s).
+     * through a {@link TableAppender} into a staging table and are copied in one INSERT ... SELECT (a prepared INSERT per
+     * row managed about 150 rows/s on DuckDB).
      */
     public static int insertAll(Connection c, List<ProductionScoresEntry> entries) throws SQLException {
         if (entries.isEmpty()) return 0;
@@ -93,16 +97,15 @@ public final class ProductionScoresSql {
                 s.execute(STAGING);
                 s.execute("DELETE FROM production_scores_staging");
             }
-            try (org.duckdb.DuckDBAppender a = c.unwrap(org.duckdb.DuckDBConnection.class).createAppender("temp", "main", "production_scores_staging")) {
+            try (TableAppender a = TableAppender.open(c, "production_scores_staging", true, 10)) {
                 for (ProductionScoresEntry e : entries) {
-                    a.beginRow().append(e.traceId()).append(e.spanId()).append(e.suite()).append(e.feature()).append(e.model())
-                            .append(java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, e.startedAt())).append(e.passed())
-                            .append(String.join("\u001f", e.failedChecks())).append(e.verdictsJson()).append(e.graderCostUsd()).endRow();
+                    a.row(e.traceId(), e.spanId(), e.suite(), e.feature(), e.model(), java.time.temporal.ChronoUnit.MICROS.between(Instant.EPOCH, e.startedAt()),
+                            e.passed(), String.join("\u001f", e.failedChecks()), e.verdictsJson(), e.graderCostUsd());
                 }
-                a.flush(); // close() alone may drop a row without a word (see RunWriter)
+                a.finish();
             }
             int added;
-            try (PreparedStatement copy = c.prepareStatement(COPY)) {
+            try (PreparedStatement copy = c.prepareStatement(copy(Dialect.of(c)))) {
                 copy.setString(1, Sql.timestamp(Instant.now()));
                 added = copy.executeUpdate();
             }
@@ -114,26 +117,7 @@ public final class ProductionScoresSql {
     }
 
     public static boolean insert(Connection c, ProductionScoresEntry e) throws SQLException {
-        String sql = "INSERT INTO production_scores (trace_id, span_id, suite, feature, model, started_at, passed, failed_checks, verdicts, "
-                + "grader_cost_usd, scored_at) VALUES (?, ?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, "
-                + "CASE WHEN ? = '' THEN CAST([] AS VARCHAR[]) ELSE string_split(?, chr(31)) END, ?, ?, CAST(? AS TIMESTAMP)) "
-                + "ON CONFLICT DO NOTHING";
-        String failed = String.join("\u001f", e.failedChecks());
-        try (PreparedStatement p = c.prepareStatement(sql)) {
-            p.setString(1, e.traceId());
-            p.setString(2, e.spanId());
-            p.setString(3, e.suite());
-            p.setString(4, e.feature());
-            Sql.setString(p, 5, e.model());
-            p.setString(6, Sql.timestamp(e.startedAt()));
-            p.setBoolean(7, e.passed());
-            p.setString(8, failed);
-            p.setString(9, failed);
-            p.setString(10, e.verdictsJson());
-            p.setDouble(11, e.graderCostUsd());
-            p.setString(12, Sql.timestamp(Instant.now()));
-            return p.executeUpdate() > 0;
-        }
+        return insertAll(c, List.of(e)) == 1;
     }
 
     public static long count(Connection c, String suite) throws SQLException {
@@ -150,13 +134,13 @@ public final class ProductionScoresSql {
                                                        Instant since, Instant until) throws SQLException {
         // the part is one of two constants from the enum, never user text
         String grouped = "SELECT feature, coalesce(model, '" + OnlineSpan.UNKNOWN_MODEL + "') AS model, "
-                + "epoch_us(CAST(date_trunc('" + period.sqlPart() + "', started_at) AS TIMESTAMP)) AS start_us, passed, failed_checks, grader_cost_usd "
+                + Dialect.of(c).epochMicros("CAST(date_trunc('" + period.sqlPart() + "', started_at) AS TIMESTAMP)") + " AS start_us, passed, failed_checks, grader_cost_usd "
                 + "FROM production_scores WHERE suite = ?" + FILTER;
         Map<List<Object>, long[]> counts = new LinkedHashMap<>();
         Map<List<Object>, Double> costs = new LinkedHashMap<>();
         Map<List<Object>, Map<String, Long>> failing = new LinkedHashMap<>();
         String totals = "SELECT feature, model, start_us, count(*) AS n, count(*) FILTER (WHERE passed) AS passed, "
-                + "coalesce(sum(grader_cost_usd), 0) AS cost FROM (" + grouped + ") GROUP BY ALL ORDER BY feature, model, start_us";
+                + "coalesce(sum(grader_cost_usd), 0) AS cost FROM (" + grouped + ") g GROUP BY feature, model, start_us ORDER BY feature, model, start_us";
         try (PreparedStatement p = c.prepareStatement(totals)) {
             p.setString(1, suite);
             filter(p, 2, feature, since, until);
@@ -168,8 +152,8 @@ public final class ProductionScoresSql {
                 }
             }
         }
-        String checks = "SELECT feature, model, start_us, check_name, count(*) FROM (SELECT feature, model, start_us, unnest(failed_checks) AS check_name FROM ("
-                + grouped + ")) GROUP BY ALL";
+        String checks = "SELECT feature, model, start_us, check_name, count(*) FROM (SELECT feature, model, start_us, unnest(failed_checks) AS check_name "
+                + "FROM (" + grouped + ") g) u GROUP BY feature, model, start_us, check_name";
         try (PreparedStatement p = c.prepareStatement(checks)) {
             p.setString(1, suite);
             filter(p, 2, feature, since, until);

@@ -13,12 +13,10 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
- * SQL of {@code production_spans} (migration V3). Ingest appends the batch to a temporary staging table through
- * DuckDB's appender (batched INSERTs are about 100x slower), then copies the rows whose key is new in one
+ * SQL of {@code production_spans} (migration V3). Ingest appends the batch to a temporary staging table through a
+ * {@link TableAppender}, then copies the rows whose key is new in one
  * INSERT ... SELECT inside the same transaction, so a batch is stored whole or not at all and a re-sent one adds nothing.
  */
 public final class ProductionSpansSql {
@@ -27,19 +25,26 @@ public final class ProductionSpansSql {
             + "output_messages, cost_usd, attributes";
     private static final String STAGING = "CREATE TEMP TABLE IF NOT EXISTS production_spans_staging (ord INTEGER, trace_id VARCHAR, span_id VARCHAR, "
             + "feature VARCHAR, operation VARCHAR, provider VARCHAR, request_model VARCHAR, response_model VARCHAR, system_fingerprint VARCHAR, "
-            + "server_address VARCHAR, started_us BIGINT, duration_ms DOUBLE, ttft_ms DOUBLE, input_tokens BIGINT, output_tokens BIGINT, "
-            + "finish_reasons VARCHAR, error_type VARCHAR, input_messages VARCHAR, output_messages VARCHAR, cost_usd DOUBLE, attributes VARCHAR)";
-    // Finish reasons cross the appender as one string joined by U+001F (a control character no reason contains).
+            + "server_address VARCHAR, started_us BIGINT, duration_ms DOUBLE PRECISION, ttft_ms DOUBLE PRECISION, input_tokens BIGINT, "
+            + "output_tokens BIGINT, finish_reasons VARCHAR, error_type VARCHAR, input_messages VARCHAR, output_messages VARCHAR, "
+            + "cost_usd DOUBLE PRECISION, attributes VARCHAR)";
+    private static final int STAGING_COLUMNS = 21;
+    // Finish reasons cross as one string joined by U+001F (a control character no reason contains).
     private static final String SEP = "\u001f";
-    private static final String COPY = "INSERT INTO production_spans (" + COLUMNS + ", ingested_at) "
-            + "SELECT trace_id, span_id, feature, operation, provider, request_model, response_model, system_fingerprint, server_address, "
-            + "make_timestamp(started_us), duration_ms, ttft_ms, input_tokens, output_tokens, "
-            + "CASE WHEN finish_reasons IS NULL THEN NULL ELSE string_split(finish_reasons, chr(31)) END, error_type, input_messages, "
-            + "output_messages, cost_usd, attributes, CAST(? AS TIMESTAMP) "
-            + "FROM (SELECT *, row_number() OVER (PARTITION BY trace_id, span_id ORDER BY ord) AS rn FROM production_spans_staging) s "
-            + "WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM production_spans p WHERE p.trace_id = s.trace_id AND p.span_id = s.span_id)";
 
     private ProductionSpansSql() {}
+
+    /** ON CONFLICT covers another process storing the same span between our NOT EXISTS and our commit (PostgreSQL). */
+    private static String copy(Dialect d) {
+        return "INSERT INTO production_spans (" + COLUMNS + ", ingested_at) "
+                + "SELECT trace_id, span_id, feature, operation, provider, request_model, response_model, system_fingerprint, server_address, "
+                + d.timestampOfMicros("started_us") + ", duration_ms, ttft_ms, input_tokens, output_tokens, "
+                + "CASE WHEN finish_reasons IS NULL THEN NULL ELSE " + d.splitOnUnitSeparator("finish_reasons") + " END, error_type, input_messages, "
+                + "output_messages, cost_usd, attributes, CAST(? AS TIMESTAMP) "
+                + "FROM (SELECT *, row_number() OVER (PARTITION BY trace_id, span_id ORDER BY ord) AS rn FROM production_spans_staging) s "
+                + "WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM production_spans p WHERE p.trace_id = s.trace_id AND p.span_id = s.span_id) "
+                + "ON CONFLICT DO NOTHING";
+    }
 
     public static ProductionSpansAdded insert(Connection c, List<ProductionSpan> spans) throws SQLException {
         if (spans.isEmpty()) return new ProductionSpansAdded(0, 0);
@@ -48,13 +53,13 @@ public final class ProductionSpansSql {
                 s.execute(STAGING);
                 s.execute("DELETE FROM production_spans_staging");
             }
-            try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("temp", "main", "production_spans_staging")) {
+            try (TableAppender a = TableAppender.open(c, "production_spans_staging", true, STAGING_COLUMNS)) {
                 int ord = 0;
                 for (ProductionSpan p : spans) append(a, ord++, p);
-                a.flush();
+                a.finish();
             }
             int added;
-            try (PreparedStatement copy = c.prepareStatement(COPY)) {
+            try (PreparedStatement copy = c.prepareStatement(copy(Dialect.of(c)))) {
                 copy.setString(1, Sql.timestamp(Instant.now()));
                 added = copy.executeUpdate();
             }
@@ -65,13 +70,12 @@ public final class ProductionSpansSql {
         });
     }
 
-    private static void append(DuckDBAppender a, int ord, ProductionSpan p) throws SQLException {
+    private static void append(TableAppender a, int ord, ProductionSpan p) throws SQLException {
         long micros = ChronoUnit.MICROS.between(Instant.EPOCH, p.startedAt());
-        a.beginRow().append(ord).append(p.traceId()).append(p.spanId()).append(p.feature()).append(p.operation()).append(p.provider())
-                .append(p.requestModel()).append(p.responseModel()).append(p.systemFingerprint()).append(p.serverAddress()).append(micros)
-                .append(p.durationMs()).append(p.ttftMs()).append(p.inputTokens()).append(p.outputTokens())
-                .append(p.finishReasons().isEmpty() ? null : String.join(SEP, p.finishReasons())).append(p.errorType())
-                .append(p.inputMessages()).append(p.outputMessages()).append(p.costUsd()).append(p.attributesJson()).endRow();
+        a.row(ord, p.traceId(), p.spanId(), p.feature(), p.operation(), p.provider(), p.requestModel(), p.responseModel(),
+                p.systemFingerprint(), p.serverAddress(), micros, p.durationMs(), p.ttftMs(), p.inputTokens(), p.outputTokens(),
+                p.finishReasons().isEmpty() ? null : String.join(SEP, p.finishReasons()), p.errorType(), p.inputMessages(),
+                p.outputMessages(), p.costUsd(), p.attributesJson());
     }
 
     public static List<ProductionSpan> select(Connection c, String feature, Instant since, Instant until) throws SQLException {
@@ -80,7 +84,7 @@ public final class ProductionSpansSql {
 
     /** Without {@code text}, messages, attributes and finish reasons are left out (read as null/empty): what metrics need, several times faster. */
     public static List<ProductionSpan> select(Connection c, String feature, Instant since, Instant until, boolean text) throws SQLException {
-        String columns = COLUMNS.replace("started_at", "epoch_us(started_at) AS started_us");
+        String columns = COLUMNS.replace("started_at", Dialect.of(c).epochMicros("started_at") + " AS started_us");
         if (!text) {
             columns = columns.replace("finish_reasons", "NULL::VARCHAR[] AS finish_reasons").replace("input_messages", "NULL AS input_messages")
                     .replace("output_messages", "NULL AS output_messages").replace("attributes", "'{}' AS attributes");

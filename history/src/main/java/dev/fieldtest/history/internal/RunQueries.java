@@ -20,7 +20,7 @@ import java.util.Optional;
 public final class RunQueries {
     // Newest first; a run without a start time (hand-built records) sorts last. Headline: RunKind.headlineMetric.
     private static final String RUNS = """
-            SELECT r.run_id, r.kind, r.suite, epoch_us(r.started_at) AS started_us, epoch_us(r.finished_at) AS finished_us,
+            SELECT r.run_id, r.kind, r.suite, %s AS started_us, %s AS finished_us,
                    r.status, r.run_dir, r.fieldtest_version, coalesce(c.n, 0) AS calls
             FROM runs r LEFT JOIN (SELECT run_id, count(*) AS n FROM calls GROUP BY run_id) c ON c.run_id = r.run_id
             %s
@@ -47,7 +47,8 @@ public final class RunQueries {
             }
         }
         List<RunSummary> out = new ArrayList<>();
-        try (PreparedStatement p = c.prepareStatement(RUNS.formatted(where))) {
+        Dialect d = Dialect.of(c);
+        try (PreparedStatement p = c.prepareStatement(RUNS.formatted(d.epochMicros("r.started_at"), d.epochMicros("r.finished_at"), where))) {
             if (runId != null) p.setString(1, runId);
             try (ResultSet r = p.executeQuery()) {
                 while (r.next()) {
@@ -68,8 +69,8 @@ public final class RunQueries {
 
     public static List<MetricPoint> metricSeries(Connection c, String target, String metric) throws SQLException {
         String sql = """
-                SELECT m.run_id, epoch_us(r.started_at) AS started_us, m.value FROM target_metrics m JOIN runs r ON r.run_id = m.run_id
-                WHERE m.target = ? AND m.metric = ? ORDER BY r.started_at NULLS FIRST, m.run_id""";
+                SELECT m.run_id, %s AS started_us, m.value FROM target_metrics m JOIN runs r ON r.run_id = m.run_id
+                WHERE m.target = ? AND m.metric = ? ORDER BY r.started_at NULLS FIRST, m.run_id""".formatted(Dialect.of(c).epochMicros("r.started_at"));
         List<MetricPoint> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement(sql)) {
             p.setString(1, target);

@@ -8,13 +8,11 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
-import org.duckdb.DuckDBAppender;
-import org.duckdb.DuckDBConnection;
 
 /**
  * Stores one run in one transaction, replacing any earlier record of the same run_id, so recording a run twice
- * leaves the same rows as recording it once. Calls go through DuckDB's appender (about 100x faster than batched
- * INSERTs); it joins the transaction the DELETEs opened, so a failure leaves nothing half-written.
+ * leaves the same rows as recording it once. Metrics and calls go through a {@link TableAppender}, which joins the
+ * transaction the DELETEs opened, so a failure leaves nothing half-written.
  */
 public final class RunWriter {
     private static final String[] TABLES = {"calls", "target_metrics", "runs"};
@@ -32,13 +30,13 @@ public final class RunWriter {
                 }
             }
             insertRun(c, r);
-            try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("main", "target_metrics")) {
-                for (TargetMetric m : r.metrics()) a.beginRow().append(r.runId()).append(m.target()).append(m.metric()).append(m.value()).endRow();
-                a.flush(); // close() alone drops a row that breaks a constraint without a word (DuckDB JDBC 2.0); flush() reports it
+            try (TableAppender a = TableAppender.open(c, "target_metrics", false, 4)) {
+                for (TargetMetric m : r.metrics()) a.row(r.runId(), m.target(), m.metric(), m.value());
+                a.finish();
             }
-            try (DuckDBAppender a = c.unwrap(DuckDBConnection.class).createAppender("main", "calls")) {
+            try (TableAppender a = TableAppender.open(c, "calls", false, 15)) {
                 for (CallRow call : r.calls()) append(a, r.runId(), call);
-                a.flush();
+                a.finish();
             }
             return replaced;
         });
@@ -72,9 +70,8 @@ public final class RunWriter {
     }
 
     /** Column order of V1's calls table. */
-    private static void append(DuckDBAppender a, String runId, CallRow c) throws SQLException {
-        a.beginRow().append(runId).append(c.line()).append(c.target()).append(c.caseId()).append(c.repeat()).append(c.variant())
-                .append(c.passed()).append(c.error()).append(c.latencyMs()).append(c.ttftMs()).append(c.costUsd())
-                .append(c.inputTokens()).append(c.outputTokens()).append(c.tags()).append(c.rowJson()).endRow();
+    private static void append(TableAppender a, String runId, CallRow c) throws SQLException {
+        a.row(runId, c.line(), c.target(), c.caseId(), c.repeat(), c.variant(), c.passed(), c.error(), c.latencyMs(), c.ttftMs(),
+                c.costUsd(), c.inputTokens(), c.outputTokens(), c.tags(), c.rowJson());
     }
 }

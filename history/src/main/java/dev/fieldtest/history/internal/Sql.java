@@ -12,12 +12,12 @@ import java.time.temporal.ChronoUnit;
 
 /**
  * Small JDBC helpers. Instants cross as UTC text bound with {@code CAST(? AS TIMESTAMP)} and come back as
- * {@code epoch_us(...)}, so no JVM or session time zone ever shifts a stored time.
+ * microseconds since the epoch ({@link Dialect#epochMicros}), so no JVM or session time zone ever shifts a stored time.
  */
 final class Sql {
     private Sql() {}
 
-    /** UTC wall time at microsecond precision (DuckDB's TIMESTAMP), or null. */
+    /** UTC wall time at microsecond precision (a TIMESTAMP in DuckDB and PostgreSQL alike), or null. */
     static String timestamp(Instant t) {
         return t == null ? null : LocalDateTime.ofInstant(t.truncatedTo(ChronoUnit.MICROS), ZoneOffset.UTC).toString();
     }

@@ -1,5 +1,6 @@
 -- Version 1: runs, the numeric metrics of each of their targets, and their per-call rows (docs/history.md).
--- Times are UTC. Statements end with ';' at the end of a line.
+-- Times are UTC. Statements end with ';' at the end of a line. Every migration is written in SQL that both DuckDB and
+-- PostgreSQL accept (DOUBLE PRECISION, not DOUBLE), so both stores hold the same schema.
 
 CREATE TABLE runs (
     run_id            VARCHAR PRIMARY KEY,   -- summary.json / load.json run_id
@@ -18,7 +19,7 @@ CREATE TABLE target_metrics (
     run_id VARCHAR NOT NULL,
     target VARCHAR NOT NULL,
     metric VARCHAR NOT NULL,                 -- dotted path of a numeric leaf, e.g. pass_rate.value, latency_ms.p95
-    value  DOUBLE NOT NULL
+    value  DOUBLE PRECISION NOT NULL
 );
 
 CREATE TABLE calls (
@@ -30,9 +31,9 @@ CREATE TABLE calls (
     variant       VARCHAR,
     passed        BOOLEAN NOT NULL,
     error         VARCHAR,
-    latency_ms    DOUBLE,
-    ttft_ms       DOUBLE,
-    cost_usd      DOUBLE,
+    latency_ms    DOUBLE PRECISION,
+    ttft_ms       DOUBLE PRECISION,
+    cost_usd      DOUBLE PRECISION,
     input_tokens  BIGINT,
     output_tokens BIGINT,
     tags          VARCHAR[] NOT NULL,

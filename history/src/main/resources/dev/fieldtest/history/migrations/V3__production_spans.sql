@@ -11,15 +11,15 @@ CREATE TABLE production_spans (
     system_fingerprint VARCHAR,              -- gen_ai.openai.response.system_fingerprint when present
     server_address     VARCHAR,
     started_at         TIMESTAMP NOT NULL,   -- UTC
-    duration_ms        DOUBLE,
-    ttft_ms            DOUBLE,               -- time to first chunk, when the span says
+    duration_ms        DOUBLE PRECISION,
+    ttft_ms            DOUBLE PRECISION,               -- time to first chunk, when the span says
     input_tokens       BIGINT,
     output_tokens      BIGINT,
     finish_reasons     VARCHAR[],
     error_type         VARCHAR,              -- error.type; null when the call succeeded
     input_messages     VARCHAR,              -- gen_ai.input.messages as JSON text, when recorded
     output_messages    VARCHAR,              -- gen_ai.output.messages as JSON text, when recorded
-    cost_usd           DOUBLE,               -- at the pricing configured for the model, when known
+    cost_usd           DOUBLE PRECISION,               -- at the pricing configured for the model, when known
     attributes         VARCHAR NOT NULL,     -- every span attribute as a JSON object
     ingested_at        TIMESTAMP NOT NULL,
     PRIMARY KEY (trace_id, span_id)

@@ -6,7 +6,7 @@ CREATE TABLE claims (
     model       VARCHAR NOT NULL,
     version     VARCHAR,
     metric      VARCHAR NOT NULL,            -- a metric path as in target_metrics, e.g. pass_rate.value
-    value       DOUBLE NOT NULL,
+    value       DOUBLE PRECISION NOT NULL,
     source      VARCHAR NOT NULL,            -- where the claim was made (URL, document, model card)
     claimed_on  DATE NOT NULL,
     recorded_at TIMESTAMP NOT NULL

@@ -10,7 +10,7 @@ CREATE TABLE production_scores (
     passed          BOOLEAN NOT NULL,        -- no error and every check passed (CallScorer, as offline)
     failed_checks   VARCHAR[] NOT NULL,      -- names of the checks whose verdict did not pass (unmeasured included)
     verdicts        VARCHAR NOT NULL,        -- the verdicts as JSON, in results.jsonl's shape
-    grader_cost_usd DOUBLE,                  -- what the checks' graders (judges) cost for this span
+    grader_cost_usd DOUBLE PRECISION,                  -- what the checks' graders (judges) cost for this span
     scored_at       TIMESTAMP NOT NULL,
     PRIMARY KEY (trace_id, span_id, suite)
 );
