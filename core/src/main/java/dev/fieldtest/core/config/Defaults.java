@@ -81,6 +81,12 @@ public final class Defaults {
     /** Run history (docs/history.md): the DuckDB file every finished run and load run is recorded in, under the working directory. */
     public static final java.nio.file.Path HISTORY_FILE = java.nio.file.Path.of(".fieldtest", "history.duckdb");
 
+    /**
+     * Run history: the environment variable that, when set, is every command's default history location, a DuckDB
+     * file path or a PostgreSQL URL (docs/history.md "PostgreSQL"); {@code --history} beats it, and it beats {@link #HISTORY_FILE}.
+     */
+    public static final String HISTORY_ENV = "FIELDTEST_HISTORY";
+
     /** Production traces (docs/production.md): the span attribute (then resource attribute) whose value names a span's AI feature. */
     public static final String FEATURE_ATTRIBUTE = "fieldtest.feature";
     /** Largest OTLP/HTTP request body {@code fieldtest serve} accepts at POST /v1/traces, before and after gzip (413 beyond). */
