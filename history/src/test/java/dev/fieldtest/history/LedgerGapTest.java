@@ -7,16 +7,25 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Claimed vs offline vs production against numbers worked by hand. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class LedgerGapTest {
     private static final String ACME = "https://api.acme.com/v1";
+    @Parameter StoreKind store;
     @TempDir Path dir;
+    private HistoryStore db;
 
-    private Path db() {
-        return dir.resolve("h.duckdb");
+    @BeforeEach
+    void fresh() {
+        db = store.fresh(dir);
     }
 
     private static Claim claim(String model, double value) {
@@ -24,7 +33,7 @@ class LedgerGapTest {
     }
 
     private void record(String runId, String started, String model, double passRate) throws Exception {
-        try (RunHistory h = RunHistory.open(db())) {
+        try (RunHistory h = RunHistory.open(db)) {
             h.recordRunDirectory(LedgerFixtures.run(dir.resolve(runId), runId, started, "qa", "t-" + model, model, ACME, passRate, passRate - 0.1, passRate + 0.1));
         }
     }
@@ -36,11 +45,11 @@ class LedgerGapTest {
         // Week of Monday 2026-11-16: 10 scored spans of m1 (a dated snapshot of it), 6 passed.
         StringBuilder sql = new StringBuilder();
         for (int i = 0; i < 10; i++) {
-            sql.append("INSERT INTO production_scores (trace_id, span_id, suite, feature, model, started_at, passed, failed_checks, verdicts, grader_cost_usd, scored_at) VALUES ('t%d', 's', 'qa', 'search', 'M1-2026-10-01', TIMESTAMP '2026-11-18 12:00:00', %s, [], '[]', NULL, now());"
-                    .formatted(i, i < 6));
+            sql.append("INSERT INTO production_scores (trace_id, span_id, suite, feature, model, started_at, passed, failed_checks, verdicts, grader_cost_usd, scored_at) VALUES ('t%d', 's', 'qa', 'search', 'M1-2026-10-01', TIMESTAMP '2026-11-18 12:00:00', %s, %s, '[]', NULL, now());"
+                    .formatted(i, i < 6, StoreSql.NO_TEXTS));
         }
-        MigrationsTest.exec(db(), sql.toString());
-        try (RunHistory h = RunHistory.open(db())) {
+        StoreSql.exec(db, sql.toString());
+        try (RunHistory h = RunHistory.open(db)) {
             h.ledger().addClaims(List.of(claim("m1", 0.90)));
             List<LedgerGap> gaps = LedgerGap.compute(h.ledger(), null, null, null, Map.of());
             assertThat(gaps).singleElement().satisfies(g -> {
@@ -72,7 +81,7 @@ class LedgerGapTest {
         record("r1", "2026-11-02T10:00:00Z", "m1", 0.72);
         record("r2", "2026-11-02T11:00:00Z", "m2", 0.60);
         record("r3", "2026-11-02T12:00:00Z", "m3", 0.45);
-        try (RunHistory h = RunHistory.open(db())) {
+        try (RunHistory h = RunHistory.open(db)) {
             h.ledger().addClaims(List.of(claim("m1", 0.90), claim("m2", 0.80), claim("m3", 0.50), claim("m4", 0.91)));
             List<LedgerGap> gaps = LedgerGap.compute(h.ledger(), null, null, null, Map.of());
             // ratios 0.72/0.90 = 0.8, 0.60/0.80 = 0.75, 0.45/0.50 = 0.9; (0.8 · 0.75 · 0.9)^(1/3) = 0.54^(1/3) = 0.814325
@@ -95,7 +104,7 @@ class LedgerGapTest {
 
     @Test
     void anOverrideMapsATargetTheRuleCannot() throws Exception {
-        try (RunHistory h = RunHistory.open(db())) {
+        try (RunHistory h = RunHistory.open(db)) {
             h.recordRunDirectory(LedgerFixtures.run(dir.resolve("r1"), "r1", "2026-11-02T10:00:00Z", "qa", "proxy", "my-deploy", "http://127.0.0.1:8080/v1", 0.5, 0.4, 0.6));
             h.ledger().addClaims(List.of(claim("m1", 0.90)));
             assertThat(LedgerGap.compute(h.ledger(), null, null, null, Map.of()).get(0).offline()).isEmpty();
@@ -106,7 +115,7 @@ class LedgerGapTest {
 
     @Test
     void filtersSelectRows() throws Exception {
-        try (RunHistory h = RunHistory.open(db())) {
+        try (RunHistory h = RunHistory.open(db)) {
             h.ledger().addClaims(List.of(claim("m1", 0.9), claim("m2", 0.8),
                     Claim.of("search", "acme", "m1", null, "latency_ms.p95", 800, "card", LocalDate.of(2026, 1, 5))));
             assertThat(LedgerGap.compute(h.ledger(), null, "m1", null, Map.of())).hasSize(2);
@@ -117,7 +126,7 @@ class LedgerGapTest {
 
     @Test
     void aClaimAboutAFeatureIsComparedWithTheRunsOfThatFeaturesSuiteOnly() throws Exception {
-        try (RunHistory h = RunHistory.open(db())) {
+        try (RunHistory h = RunHistory.open(db)) {
             h.recordRunDirectory(LedgerFixtures.run(dir.resolve("q"), "q", "2026-11-02T10:00:00Z", "qa", "t", "m1", ACME, 0.7, 0.6, 0.8));
             h.recordRunDirectory(LedgerFixtures.run(dir.resolve("o"), "o", "2026-11-03T10:00:00Z", "other", "t", "m1", ACME, 0.4, 0.3, 0.5));
             h.ledger().putFeature(new LedgerFeature("search", LocalDate.of(2026, 1, 5), null, "suite.yaml", "qa"));

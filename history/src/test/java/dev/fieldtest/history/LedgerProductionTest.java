@@ -6,12 +6,25 @@ import static org.assertj.core.api.Assertions.within;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Production values from rows inserted by hand, read back through the ledger. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class LedgerProductionTest {
+    @Parameter StoreKind store;
     @TempDir Path dir;
+    private HistoryStore db;
+
+    @BeforeEach
+    void fresh() {
+        db = store.fresh(dir);
+    }
 
     static String span(String id, String feature, String model, String at, double ms, String error, Double cost) {
         return ("INSERT INTO production_spans (trace_id, span_id, feature, request_model, started_at, duration_ms, error_type, cost_usd, attributes, ingested_at) "
@@ -21,11 +34,10 @@ class LedgerProductionTest {
 
     @Test
     void latencyPercentilesComeFromAnHdrHistogramOfTheSpansThatSucceededPerIsoWeek() throws Exception {
-        Path db = dir.resolve("h.duckdb");
         try (RunHistory h = RunHistory.open(db)) {
             h.ledger(); // creates the schema
         }
-        MigrationsTest.exec(db, String.join("",
+        StoreSql.exec(db, String.join("",
                 span("a", "search", "m1", "2026-11-16 00:00:00", 100, null, 0.001),
                 span("b", "search", "m1", "2026-11-17 10:00:00", 200, null, 0.003),
                 span("c", "search", "m1", "2026-11-18 10:00:00", 300, null, null),
@@ -56,23 +68,11 @@ class LedgerProductionTest {
     }
 
     @Test
-    void aDatedSnapshotIsItsBaseModelButAnotherModelWithTheSamePrefixIsNot() {
-        assertThat(LedgerProduction.sameModel("gpt-4o", "GPT-4o")).isTrue();
-        assertThat(LedgerProduction.sameModel("gpt-4o", "gpt-4o-2024-08-06")).isTrue();
-        assertThat(LedgerProduction.sameModel("claude-3-5-sonnet", "claude-3-5-sonnet-20240620")).isTrue();
-        assertThat(LedgerProduction.sameModel("gpt-4o", "gpt-4o-mini")).isFalse();
-        assertThat(LedgerProduction.sameModel("gpt-4o", "gpt-4o-mini-2024-07-18")).isFalse();
-        assertThat(LedgerProduction.sameModel("gpt-4", "gpt-4o")).isFalse();
-        assertThat(LedgerProduction.sameModel("gpt-4o", null)).isFalse();
-    }
-
-    @Test
     void theHistoryReadsOnlyTheRowsOfTheClaimsModelByTheSameRule() throws Exception {
-        Path db = dir.resolve("m.duckdb");
         try (RunHistory h = RunHistory.open(db)) {
             h.ledger();
         }
-        MigrationsTest.exec(db, String.join("",
+        StoreSql.exec(db, String.join("",
                 span("a", "search", "gpt-4o", "2026-11-16 00:00:00", 100, null, null),
                 span("b", "search", "GPT-4o-2024-08-06", "2026-11-16 00:00:00", 100, null, null),
                 span("c", "search", "gpt-4o-mini", "2026-11-16 00:00:00", 100, null, null),

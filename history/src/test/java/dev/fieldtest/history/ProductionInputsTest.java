@@ -3,30 +3,37 @@ package dev.fieldtest.history;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Instant;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** ProductionInputs reads production_spans by feature and a [since, until) window, oldest first. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ProductionInputsTest {
+    @Parameter StoreKind store;
     @TempDir Path dir;
+    private HistoryStore db;
+
+    @BeforeEach
+    void fresh() {
+        db = store.fresh(dir);
+    }
 
     @Test
     void filtersByFeatureAndAHalfOpenWindow() throws Exception {
-        Path db = dir.resolve("h.duckdb");
         try (RunHistory h = RunHistory.open(db)) {
             // migrate only
         }
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db); Statement s = c.createStatement()) {
-            s.execute("INSERT INTO production_spans (trace_id, span_id, feature, started_at, input_messages, attributes, ingested_at) VALUES"
-                    + " ('b', '1', 'support', TIMESTAMP '2026-03-02 00:00:00', '[]', '{}', now()),"
-                    + " ('a', '1', 'support', TIMESTAMP '2026-03-01 00:00:00', NULL, '{}', now()),"
-                    + " ('c', '1', 'support', TIMESTAMP '2026-03-03 00:00:00', '[]', '{}', now()),"
-                    + " ('d', '1', 'billing', TIMESTAMP '2026-03-02 12:00:00', '[]', '{}', now())");
-        }
+        StoreSql.exec(db, "INSERT INTO production_spans (trace_id, span_id, feature, started_at, input_messages, attributes, ingested_at) VALUES"
+                + " ('b', '1', 'support', TIMESTAMP '2026-03-02 00:00:00', '[]', '{}', now()),"
+                + " ('a', '1', 'support', TIMESTAMP '2026-03-01 00:00:00', NULL, '{}', now()),"
+                + " ('c', '1', 'support', TIMESTAMP '2026-03-03 00:00:00', '[]', '{}', now()),"
+                + " ('d', '1', 'billing', TIMESTAMP '2026-03-02 12:00:00', '[]', '{}', now())");
         try (RunHistory h = RunHistory.open(db)) {
             ProductionInputs p = h.productionInputs();
             assertThat(p.read(null, null, null)).extracting(ProductionInput::traceId).containsExactly("a", "b", "d", "c");

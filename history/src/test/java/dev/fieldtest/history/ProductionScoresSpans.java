@@ -1,8 +1,6 @@
 package dev.fieldtest.history;
 
-import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 
 /** Inserts production_spans rows with plain SQL (the history must be closed), independent of the ingestion code. */
@@ -10,12 +8,12 @@ final class ProductionScoresSpans {
     private ProductionScoresSpans() {}
 
     /** One span: started is UTC text such as 2026-11-23 10:00:00; error may be null. */
-    static void insert(Path db, String trace, String span, String feature, String model, String started, String error, String input, String output)
+    static void insert(HistoryStore db, String trace, String span, String feature, String model, String started, String error, String input, String output)
             throws Exception {
-        try (Connection c = DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath());
+        try (Connection c = StoreKind.connect(db);
              PreparedStatement p = c.prepareStatement("INSERT INTO production_spans (trace_id, span_id, feature, response_model, started_at, "
                      + "error_type, input_messages, output_messages, input_tokens, output_tokens, finish_reasons, attributes, ingested_at) "
-                     + "VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, ?, 12, 3, ['stop'], '{}', now())")) {
+                     + "VALUES (?, ?, ?, ?, CAST(? AS TIMESTAMP), ?, ?, ?, 12, 3, ARRAY['stop'], '{}', now())")) {
             p.setString(1, trace);
             p.setString(2, span);
             p.setString(3, feature);

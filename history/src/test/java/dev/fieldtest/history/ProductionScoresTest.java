@@ -9,22 +9,34 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** production_scores: unscored spans, idempotent storing, pass rates per window against hand-worked Wilson intervals. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ProductionScoresTest {
+    @Parameter StoreKind store;
     @TempDir Path dir;
+    private HistoryStore db;
 
-    private Path db() throws Exception {
-        Path db = dir.resolve("h.duckdb");
+    @BeforeEach
+    void fresh() {
+        db = store.fresh(dir);
+    }
+
+    private HistoryStore db() {
         RunHistory.open(db).close(); // migrate, then write spans with plain SQL
         return db;
     }
 
     @Test
     void unscoredSpansAreThoseTheSuiteHasNotScoredFilteredAndOldestFirst() throws Exception {
-        Path db = db();
+        HistoryStore db = db();
         ProductionScoresSpans.insert(db, "b1", "01", "checkout", "m1", "2026-11-23 12:00:00", null, null, "[]");
         ProductionScoresSpans.insert(db, "a1", "01", "checkout", "m1", "2026-11-23 10:00:00", null,
                 "[{\"role\":\"user\",\"parts\":[{\"type\":\"text\",\"content\":\"hi\"}]}]", "[]");
@@ -64,7 +76,7 @@ class ProductionScoresTest {
 
     @Test
     void aBatchIsStoredInOneTransactionAndKeepsRowsAlreadyStored() throws Exception {
-        Path db = db();
+        HistoryStore db = db();
         ProductionScoresSpans.insert(db, "a1", "01", "f", "m", "2026-11-23 10:00:00", null, null, "[]");
         ProductionScoresSpans.insert(db, "b1", "01", "f", "m", "2026-11-23 11:00:00", null, null, "[]");
         try (RunHistory h = RunHistory.open(db)) {

@@ -8,44 +8,33 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Due dates and statuses worked by hand from a launch on Monday 2026-01-05. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class ReviewCalendarTest {
     private static final LocalDate LAUNCH = LocalDate.of(2026, 1, 5);
+    @Parameter StoreKind store;
     @TempDir Path dir;
+    private HistoryStore db;
+
+    @BeforeEach
+    void fresh() {
+        db = store.fresh(dir);
+    }
 
     private static LocalDate d(String s) {
         return LocalDate.parse(s);
     }
 
     @Test
-    void dueDatesCountFromTheLaunch() {
-        assertThat(ReviewCalendar.dueOn(LAUNCH, "week4", d("2026-01-10"))).isEqualTo(d("2026-02-02"));
-        assertThat(ReviewCalendar.dueOn(LAUNCH, "week12", d("2026-01-10"))).isEqualTo(d("2026-03-30"));
-        // quarterly: launch + 91 k = 2026-04-06, 2026-07-06, 2026-10-05, 2027-01-04 (all Mondays)
-        assertThat(ReviewCalendar.dueOn(LAUNCH, "quarterly", d("2026-01-10"))).isEqualTo(d("2026-04-06"));
-        assertThat(ReviewCalendar.dueOn(LAUNCH, "quarterly", d("2026-03-22"))).isEqualTo(d("2026-04-06"));
-        assertThat(ReviewCalendar.dueOn(LAUNCH, "quarterly", d("2026-06-21"))).isEqualTo(d("2026-04-06"));
-        assertThat(ReviewCalendar.dueOn(LAUNCH, "quarterly", d("2026-06-22"))).isEqualTo(d("2026-07-06")); // 14 days before
-        assertThat(ReviewCalendar.dueOn(LAUNCH, "quarterly", d("2026-09-25"))).isEqualTo(d("2026-10-05"));
-        assertThat(ReviewCalendar.dueOn(LAUNCH, "quarterly", d("2026-12-31"))).isEqualTo(d("2027-01-04"));
-    }
-
-    @Test
-    void statusIsUpcomingThenDueFromFourteenDaysBeforeThenOverdueAfterTheDate() {
-        LocalDate due = d("2026-02-02");
-        assertThat(ReviewCalendar.status(due, false, d("2026-01-18"))).isEqualTo(ReviewItem.Status.UPCOMING);
-        assertThat(ReviewCalendar.status(due, false, d("2026-01-19"))).isEqualTo(ReviewItem.Status.DUE);
-        assertThat(ReviewCalendar.status(due, false, d("2026-02-02"))).isEqualTo(ReviewItem.Status.DUE);
-        assertThat(ReviewCalendar.status(due, false, d("2026-02-03"))).isEqualTo(ReviewItem.Status.OVERDUE);
-        assertThat(ReviewCalendar.status(due, true, d("2026-02-03"))).isEqualTo(ReviewItem.Status.SIGNED);
-    }
-
-    @Test
     void itemsCarryTheSignOffTheOfflineStatusAndTheProductionStatus() throws Exception {
-        Path db = dir.resolve("h.duckdb");
         Property passRate = new Property("accurate", "targets.*.pass_rate.value", 0.9, null, "ana", List.of("week4", "quarterly"), null);
         Property fast = new Property("fast", "targets.*.latency_ms.p95", null, 200.0, "ben", List.of("week12"), null);
         LedgerFeature search = new LedgerFeature("search", LAUNCH, "ana", "suite.yaml", "capitals");
@@ -72,12 +61,12 @@ class ReviewCalendarTest {
             assertThat(signed.signoff().signedBy()).isEqualTo("ana");
         }
         // Production in the 7 days up to 2026-02-03: m1 spans of 100 and 300 ms, 2 scored (1 passed).
-        MigrationsTest.exec(db, LedgerProductionTest.span("a", "search", "m1", "2026-01-30 10:00:00", 100, null, null)
+        StoreSql.exec(db, LedgerProductionTest.span("a", "search", "m1", "2026-01-30 10:00:00", 100, null, null)
                 + LedgerProductionTest.span("b", "search", "m1", "2026-02-03 23:00:00", 300, null, null)
                 + LedgerProductionTest.span("c", "search", "m1", "2026-01-27 23:59:59", 100, null, null) // 8 days before: outside
                 + "INSERT INTO production_scores (trace_id, span_id, suite, feature, model, started_at, passed, failed_checks, verdicts, scored_at) VALUES "
-                + "('a', 's', 'capitals', 'search', 'm1', TIMESTAMP '2026-01-30 10:00:00', true, [], '[]', now()),"
-                + "('b', 's', 'capitals', 'search', 'm1', TIMESTAMP '2026-02-03 23:00:00', false, [], '[]', now());");
+                + "('a', 's', 'capitals', 'search', 'm1', TIMESTAMP '2026-01-30 10:00:00', true, " + StoreSql.NO_TEXTS + ", '[]', now()),"
+                + "('b', 's', 'capitals', 'search', 'm1', TIMESTAMP '2026-02-03 23:00:00', false, " + StoreSql.NO_TEXTS + ", '[]', now());");
         try (RunHistory h = RunHistory.open(db)) {
             List<ReviewItem> items = ReviewCalendar.items(h.ledger(), search, List.of(passRate, fast), d("2026-02-03"));
             assertThat(items.get(0).production()).singleElement().satisfies(r -> {

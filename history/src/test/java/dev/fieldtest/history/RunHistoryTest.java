@@ -1,7 +1,8 @@
 package dev.fieldtest.history;
 
-import static dev.fieldtest.history.MigrationsTest.longs;
-import static dev.fieldtest.history.MigrationsTest.strings;
+import static dev.fieldtest.history.StoreSql.doubles;
+import static dev.fieldtest.history.StoreSql.longs;
+import static dev.fieldtest.history.StoreSql.strings;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -11,21 +12,30 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.Parameter;
+import org.junit.jupiter.params.ParameterizedClass;
+import org.junit.jupiter.params.provider.EnumSource;
 
 /** Recording run directories and reading them back, against the numbers written into {@link Fixtures} by hand. */
+@ParameterizedClass(name = "{0}")
+@EnumSource(StoreKind.class)
 class RunHistoryTest {
+    @Parameter StoreKind store;
     @TempDir Path dir;
+    private HistoryStore db;
 
-    private Path db() {
-        return dir.resolve("history.duckdb");
+    @BeforeEach
+    void fresh() {
+        db = store.fresh(dir);
     }
 
     @Test
     void aRunDirectoryIsStoredAsOneRunItsMetricsAndItsCalls() throws Exception {
         Path runDir = Fixtures.run(dir.resolve("out"), "20261123-100000-aaaa", "2026-11-23T10:00:00.25Z", 0.666667);
-        try (RunHistory h = RunHistory.open(db())) {
+        try (RunHistory h = RunHistory.open(db)) {
             assertThat(h.recordRunDirectory(runDir)).isFalse();
 
             RunSummary run = h.run("20261123-100000-aaaa").orElseThrow();
@@ -58,23 +68,23 @@ class RunHistoryTest {
         }
         // Straight SQL, as docs/history.md shows it: 26 numeric leaves (5 counts, 5 of pass_rate, 6 latency, 2 tokens,
         // 3 cost, calibration.n, 4 of the slice); nulls (ece, brier, worst_slice) are left out.
-        assertThat(longs(db(), "SELECT count(*) FROM target_metrics")).containsExactly(26L);
-        assertThat(strings(db(), "SELECT value FROM target_metrics WHERE metric = 'pass_rate.value'")).containsExactly("0.666667");
-        assertThat(strings(db(), "SELECT value FROM target_metrics WHERE metric = 'latency_ms.p95'")).containsExactly("150.0");
-        assertThat(strings(db(), "SELECT value FROM target_metrics WHERE metric = 'pass_rate.ci95.1'")).containsExactly("0.93851");
-        assertThat(longs(db(), "SELECT count(*) FROM target_metrics WHERE metric LIKE 'calibration.e%'")).containsExactly(0L);
+        assertThat(longs(db, "SELECT count(*) FROM target_metrics")).containsExactly(26L);
+        assertThat(doubles(db, "SELECT value FROM target_metrics WHERE metric = 'pass_rate.value'")).containsExactly(0.666667);
+        assertThat(doubles(db, "SELECT value FROM target_metrics WHERE metric = 'latency_ms.p95'")).containsExactly(150.0);
+        assertThat(doubles(db, "SELECT value FROM target_metrics WHERE metric = 'pass_rate.ci95.1'")).containsExactly(0.93851);
+        assertThat(longs(db, "SELECT count(*) FROM target_metrics WHERE metric LIKE 'calibration.e%'")).containsExactly(0L);
         // 2 passing calls of 3; their mean latency (100 + 150) / 2; cost 0.0001 + 0.0001 + 0.
-        assertThat(strings(db(), "SELECT count(*) FILTER (passed) || '/' || count(*) FROM calls")).containsExactly("2/3");
-        assertThat(strings(db(), "SELECT avg(latency_ms) FROM calls WHERE passed")).containsExactly("125.0");
-        assertThat(Double.parseDouble(strings(db(), "SELECT sum(cost_usd) FROM calls").get(0))).isCloseTo(0.0002, within(1e-12));
-        assertThat(longs(db(), "SELECT count(*) FROM calls WHERE list_contains(tags, 'easy')")).containsExactly(3L);
-        assertThat(strings(db(), "SELECT row_json::JSON ->> 'output' FROM calls WHERE \"repeat\" = 0")).containsExactly("Paris");
+        assertThat(strings(db, "SELECT count(*) FILTER (WHERE passed) || '/' || count(*) FROM calls")).containsExactly("2/3");
+        assertThat(doubles(db, "SELECT avg(latency_ms) FROM calls WHERE passed")).containsExactly(125.0);
+        assertThat(doubles(db, "SELECT sum(cost_usd) FROM calls").get(0)).isCloseTo(0.0002, within(1e-12));
+        assertThat(longs(db, "SELECT count(*) FROM calls WHERE array_position(tags, 'easy') IS NOT NULL")).containsExactly(3L);
+        assertThat(strings(db, "SELECT row_json::JSON ->> 'output' FROM calls WHERE \"repeat\" = 0")).containsExactly("Paris");
     }
 
     @Test
     void recordingTheSameRunAgainReplacesItInsteadOfDuplicating() throws Exception {
         Path runDir = Fixtures.run(dir.resolve("out"), "r1", "2026-11-23T10:00:00Z", 0.666667);
-        try (RunHistory h = RunHistory.open(db())) {
+        try (RunHistory h = RunHistory.open(db)) {
             assertThat(h.recordRunDirectory(runDir)).isFalse();
             Fixtures.run(runDir, "r1", "2026-11-23T10:00:00Z", 0.5); // the same run, its summary rewritten
             assertThat(h.recordRunDirectory(runDir)).isTrue();
@@ -82,12 +92,12 @@ class RunHistoryTest {
             assertThat(h.calls("r1")).hasSize(3);
             assertThat(h.metricSeries("m", "pass_rate.value")).extracting(MetricPoint::value).containsExactly(0.5);
         }
-        assertThat(longs(db(), "SELECT count(*) FROM target_metrics")).containsExactly(26L);
+        assertThat(longs(db, "SELECT count(*) FROM target_metrics")).containsExactly(26L);
     }
 
     @Test
     void aMetricSeriesIsInStartTimeOrderWhateverTheRecordingOrder() throws Exception {
-        try (RunHistory h = RunHistory.open(db())) {
+        try (RunHistory h = RunHistory.open(db)) {
             h.recordRunDirectory(Fixtures.run(dir.resolve("b"), "run-b", "2026-11-23T12:00:00Z", 0.5));
             h.recordRunDirectory(Fixtures.run(dir.resolve("a"), "run-a", "2026-11-22T09:00:00Z", 0.25));
             h.recordRunDirectory(Fixtures.run(dir.resolve("c"), "run-c", "2026-11-24T08:30:00Z", 0.75));
@@ -109,7 +119,7 @@ class RunHistoryTest {
 
     @Test
     void aLoadRunIsStoredWithItsStepFiguresAndNoCalls() throws Exception {
-        try (RunHistory h = RunHistory.open(db())) {
+        try (RunHistory h = RunHistory.open(db)) {
             h.recordRunDirectory(Fixtures.load(dir.resolve("load"), "load-1"));
             RunSummary run = h.run("load-1").orElseThrow();
             assertThat(run.kind()).isEqualTo(RunKind.LOAD);
@@ -129,7 +139,7 @@ class RunHistoryTest {
         Path runDir = Fixtures.run(dir.resolve("out"), "r1", "2026-11-23T10:00:00Z", 0.666667);
         Path results = runDir.resolve("results.jsonl");
         Files.writeString(results, Files.readString(results) + "{\"run_id\":\"r1\",\"target\":\"m\",\"ca");
-        try (RunHistory h = RunHistory.open(db())) {
+        try (RunHistory h = RunHistory.open(db)) {
             h.recordRunDirectory(runDir);
             assertThat(h.calls("r1")).hasSize(3);
 
@@ -144,7 +154,7 @@ class RunHistoryTest {
     @Test
     void aRecordThatFailsHalfwayLeavesTheEarlierRecordWhole() throws Exception {
         Path runDir = Fixtures.run(dir.resolve("out"), "r1", "2026-11-23T10:00:00Z", 0.666667);
-        try (RunHistory h = RunHistory.open(db())) {
+        try (RunHistory h = RunHistory.open(db)) {
             h.recordRunDirectory(runDir);
             RunRecord good = RunRecord.read(runDir);
             // The run row and the metrics are written before this call row, whose NULL target breaks a NOT NULL column.
@@ -159,13 +169,13 @@ class RunHistoryTest {
             assertThat(run.calls()).isEqualTo(3);
             assertThat(h.metricSeries("m", "pass_rate.value")).extracting(MetricPoint::value).containsExactly(0.666667);
         }
-        assertThat(longs(db(), "SELECT count(*) FROM target_metrics")).containsExactly(26L);
+        assertThat(longs(db, "SELECT count(*) FROM target_metrics")).containsExactly(26L);
     }
 
     @Test
     void aDirectoryWithoutARunIsAnErrorSayingWhatIsExpected() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        try (RunHistory h = RunHistory.open(db())) {
+        try (RunHistory h = RunHistory.open(db)) {
             assertThatThrownBy(() -> h.recordRunDirectory(empty)).isInstanceOf(HistoryException.class)
                     .hasMessage(empty.toAbsolutePath() + " holds neither summary.json nor load.json; pass a directory written by `fieldtest run` or `fieldtest load`");
             assertThat(h.runs()).isEmpty();
