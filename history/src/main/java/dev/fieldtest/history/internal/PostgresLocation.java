@@ -33,7 +33,7 @@ public final class PostgresLocation {
         try {
             uri = new URI(text);
         } catch (URISyntaxException e) {
-            throw new HistoryException(redact(location) + ": not a PostgreSQL location (" + e.getReason() + "); " + FORM, e);
+            throw new HistoryException(redact(location) + ": not a PostgreSQL location (" + e.getReason() + "); " + FORM); // not e: its message holds the password
         }
         String host = uri.getHost();
         String database = uri.getRawPath() == null ? "" : uri.getRawPath().replaceFirst("^/", "");
