@@ -4,10 +4,12 @@ import dev.fieldtest.history.internal.HistoryConnections;
 import dev.fieldtest.history.internal.Migrations;
 import dev.fieldtest.history.internal.RunQueries;
 import dev.fieldtest.history.internal.RunWriter;
+import dev.fieldtest.history.internal.StoreCopy;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -120,6 +122,18 @@ public final class RunHistory implements AutoCloseable {
     /** Online scores of production spans ({@code production_scores}, docs/online-scoring.md); shares this history's connection and lock. */
     public ProductionScores productionScores() {
         return new ProductionScores(this);
+    }
+
+    /**
+     * Copies every row of this history into {@code target}, which must be empty (moving a team's DuckDB file to a shared
+     * PostgreSQL database, or taking a local snapshot of one); returns the rows copied per table. The target is written
+     * in one transaction: a failed copy leaves it empty.
+     *
+     * @throws HistoryException when the target already has rows, or either store fails
+     */
+    public Map<String, Long> copyTo(RunHistory target) {
+        return sql("read for the copy to " + target.store.display(),
+                from -> target.sql("copy from " + store.display(), to -> StoreCopy.copy(from, to, target.store.display())));
     }
 
     @Override

@@ -53,8 +53,8 @@ public final class PostgresLocation {
                 String[] kv = pair.split("=", 2);
                 String key = decode(kv[0]);
                 String value = kv.length == 2 ? decode(kv[1]) : "";
-                if (key.equals("user")) user = value;
-                else if (key.equals("password")) password = value;
+                if (key.equalsIgnoreCase("user")) user = value;
+                else if (key.equalsIgnoreCase("password")) password = value;
                 else if (!key.isEmpty()) params.add(pair);
             }
         }

@@ -4,6 +4,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
 import java.util.Collections;
 import java.util.List;
 import org.duckdb.DuckDBAppender;
@@ -12,7 +14,8 @@ import org.duckdb.DuckDBConnection;
 /**
  * Appends rows, all columns in table order, to one table inside the caller's transaction: through DuckDB's appender
  * (a prepared INSERT per row is about 100x slower there), or as batched INSERTs on PostgreSQL (which pgjdbc sends as
- * multi-row INSERTs). Values are String, Integer, Long, Double, Boolean, {@code List<String>} (VARCHAR[]) or null.
+ * multi-row INSERTs). Values are String, Integer, Long, Double, Boolean, {@code List<String>} (VARCHAR[]),
+ * LocalDateTime (TIMESTAMP), LocalDate (DATE) or null.
  */
 abstract sealed class TableAppender implements AutoCloseable {
     /** Opens an appender to {@code table}; {@code temporary} for a table made with CREATE TEMP TABLE. */
@@ -53,6 +56,8 @@ abstract sealed class TableAppender implements AutoCloseable {
                     case Double d -> a.append(d.doubleValue());
                     case Boolean b -> a.append(b.booleanValue());
                     case List<?> list -> a.append(list);
+                    case LocalDateTime t -> a.append(t);
+                    case LocalDate d -> a.append(d);
                     default -> throw new IllegalArgumentException("cannot append a " + v.getClass().getName());
                 }
             }
@@ -93,6 +98,8 @@ abstract sealed class TableAppender implements AutoCloseable {
                     case Double d -> insert.setDouble(at, d);
                     case Boolean b -> insert.setBoolean(at, b);
                     case List<?> list -> insert.setArray(at, c.createArrayOf("varchar", list.toArray()));
+                    case LocalDateTime t -> insert.setObject(at, t);
+                    case LocalDate d -> insert.setObject(at, d);
                     default -> throw new IllegalArgumentException("cannot append a " + values[i].getClass().getName());
                 }
             }
