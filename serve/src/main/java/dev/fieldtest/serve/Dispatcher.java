@@ -107,7 +107,7 @@ final class Dispatcher implements HttpHandler {
             Uris.query(rawQuery, Set.of());
             String id = seg.get(1);
             RunPage.Recorded r = history.read(h -> h.run(id).map(run -> new RunPage.Recorded(run, h.summaryJson(id).orElse(null), h.metrics(id))).orElse(null));
-            if (r == null) throw HttpProblem.notFound("no run with id \"" + id + "\" is recorded in " + history.file() + "; the list at / has every recorded run");
+            if (r == null) throw HttpProblem.notFound("no run with id \"" + id + "\" is recorded in " + history.store().display() + "; the list at / has every recorded run");
             return RunPage.render(r);
         }
         if (path.equals("metrics")) {

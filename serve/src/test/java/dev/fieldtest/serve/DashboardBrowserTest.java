@@ -2,6 +2,7 @@ package dev.fieldtest.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldtest.history.HistoryStore;
 import java.net.InetAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +22,7 @@ class DashboardBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Path root = Files.createTempDirectory("serve-browser");
-        server = DashboardServer.start(RunDirs.recordAll(root), InetAddress.getLoopbackAddress(), 0, System.err);
+        server = DashboardServer.start(HistoryStore.file(RunDirs.recordAll(root)), InetAddress.getLoopbackAddress(), 0, System.err);
         browser = Chromium.start();
     }
 

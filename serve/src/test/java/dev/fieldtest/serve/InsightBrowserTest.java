@@ -2,6 +2,7 @@ package dev.fieldtest.serve;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.serve.otlp.ProductionSettings;
 import java.net.InetAddress;
 import java.nio.file.Files;
@@ -25,7 +26,7 @@ class InsightBrowserTest {
     @BeforeAll
     static void start() throws Exception {
         Path root = Files.createTempDirectory("serve-insight-browser");
-        server = DashboardServer.start(InsightFixtures.record(root), InetAddress.getLoopbackAddress(), 0, System.err, ProductionSettings.defaults(),
+        server = DashboardServer.start(HistoryStore.file(InsightFixtures.record(root)), InetAddress.getLoopbackAddress(), 0, System.err, ProductionSettings.defaults(),
                 new DriftSource(root.resolve("suite.yaml"), InsightFixtures.EMBED, "fake-2d", 0.6));
         browser = Chromium.start();
     }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.serve.otlp.ProductionSettings;
 import java.net.InetAddress;
 import java.net.URI;
@@ -34,9 +35,9 @@ class InsightPagesHttpTest {
     static void start() throws Exception {
         Path root = Files.createTempDirectory("serve-insight");
         Path db = InsightFixtures.record(root);
-        server = DashboardServer.start(db, InetAddress.getLoopbackAddress(), 0, System.err, ProductionSettings.defaults(),
+        server = DashboardServer.start(HistoryStore.file(db), InetAddress.getLoopbackAddress(), 0, System.err, ProductionSettings.defaults(),
                 new DriftSource(root.resolve("suite.yaml"), InsightFixtures.EMBED, "fake-2d", 0.6));
-        plain = DashboardServer.start(db, InetAddress.getLoopbackAddress(), 0, System.err);
+        plain = DashboardServer.start(HistoryStore.file(db), InetAddress.getLoopbackAddress(), 0, System.err);
     }
 
     @AfterAll

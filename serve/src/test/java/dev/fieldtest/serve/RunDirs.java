@@ -3,6 +3,7 @@ package dev.fieldtest.serve;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fieldtest.core.ScoredCall;
 import dev.fieldtest.core.run.ResultsCodec;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.RunHistory;
 import dev.fieldtest.report.HtmlReporter;
 import java.io.IOException;
@@ -29,15 +30,20 @@ final class RunDirs {
     /** Writes the four runs under {@code root} and records them in {@code root/history.duckdb}; returns that file. */
     static Path recordAll(Path root) throws IOException {
         Path db = root.resolve("history.duckdb");
+        recordAll(root, HistoryStore.file(db));
+        return db;
+    }
+
+    /** Writes the four runs under {@code root} and records them in {@code store}. */
+    static void recordAll(Path root, HistoryStore store) throws IOException {
         Path a = run(root.resolve("a"), A, "capitals", "m", "2026-11-20T09:00:00Z", 2, 4, 200.0);
         new HtmlReporter().write(a, new ObjectMapper().readTree(a.resolve("summary.json").toFile()), calls(a));
         Path hostile = run(root.resolve(SCRIPT), HOSTILE, SCRIPT, IMG, "2026-11-21T09:00:00Z", 1, 1, 50.0);
         Path b = run(root.resolve("b"), B, "capitals", "m", "2026-11-22T09:00:00Z", 3, 4, 120.0);
         Path load = load(root.resolve("load"));
-        try (RunHistory h = RunHistory.open(db)) {
+        try (RunHistory h = RunHistory.open(store)) {
             for (Path dir : List.of(a, hostile, b, load)) h.recordRunDirectory(dir);
         }
-        return db;
     }
 
     static Path run(Path dir, String runId, String suite, String target, String startedAt, int passes, int n, double p95) throws IOException {

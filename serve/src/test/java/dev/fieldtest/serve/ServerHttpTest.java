@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.HistoryStore;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.InetAddress;
@@ -33,7 +34,7 @@ class ServerHttpTest {
     @BeforeAll
     static void start() throws Exception {
         root = Files.createTempDirectory("serve-http");
-        server = DashboardServer.start(RunDirs.recordAll(root), InetAddress.getLoopbackAddress(), 0, System.err);
+        server = DashboardServer.start(HistoryStore.file(RunDirs.recordAll(root)), InetAddress.getLoopbackAddress(), 0, System.err);
     }
 
     @AfterAll
@@ -161,13 +162,13 @@ class ServerHttpTest {
     @Test
     void aMissingHistoryIsRefusedAtStartAndIs503WhenItVanishesLater() throws Exception {
         Path nowhere = root.resolve("none/history.duckdb");
-        assertThatThrownBy(() -> DashboardServer.start(nowhere, InetAddress.getLoopbackAddress(), 0, System.err))
+        assertThatThrownBy(() -> DashboardServer.start(HistoryStore.file(nowhere), InetAddress.getLoopbackAddress(), 0, System.err))
                 .isInstanceOf(HistoryException.class).hasMessageContaining(nowhere + ": no run history here");
         assertThat(Files.exists(nowhere)).isFalse(); // not created
         Path other = Files.createTempDirectory("serve-vanish");
         Path db = RunDirs.recordAll(other);
         ByteArrayOutputStream log = new ByteArrayOutputStream();
-        try (DashboardServer s = DashboardServer.start(db, InetAddress.getLoopbackAddress(), 0, new PrintStream(log, true, StandardCharsets.UTF_8))) {
+        try (DashboardServer s = DashboardServer.start(HistoryStore.file(db), InetAddress.getLoopbackAddress(), 0, new PrintStream(log, true, StandardCharsets.UTF_8))) {
             Files.move(db, other.resolve("moved.duckdb"));
             HttpResponse<String> r = CLIENT.send(HttpRequest.newBuilder(s.url()).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(503);
@@ -180,7 +181,7 @@ class ServerHttpTest {
         Path other = Files.createTempDirectory("serve-newer");
         Path db = RunDirs.recordAll(other);
         int newer = dev.fieldtest.history.RunHistory.supportedSchemaVersion() + 1;
-        try (DashboardServer s = DashboardServer.start(db, InetAddress.getLoopbackAddress(), 0, System.err)) {
+        try (DashboardServer s = DashboardServer.start(HistoryStore.file(db), InetAddress.getLoopbackAddress(), 0, System.err)) {
             try (var c = java.sql.DriverManager.getConnection("jdbc:duckdb:" + db.toAbsolutePath()); var st = c.createStatement()) {
                 st.execute("INSERT INTO schema_migrations VALUES (" + newer + ", TIMESTAMP '2030-01-01 00:00:00')");
             }
@@ -190,7 +191,7 @@ class ServerHttpTest {
             HttpResponse<String> api = CLIENT.send(HttpRequest.newBuilder(s.url().resolve("/api/runs")).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(JSON.readTree(api.body()).path("status").asInt()).isEqualTo(503);
         }
-        assertThatThrownBy(() -> DashboardServer.start(db, InetAddress.getLoopbackAddress(), 0, System.err))
+        assertThatThrownBy(() -> DashboardServer.start(HistoryStore.file(db), InetAddress.getLoopbackAddress(), 0, System.err))
                 .isInstanceOf(HistoryException.class).hasMessageContaining("is newer than this fieldtest supports");
     }
 
@@ -198,7 +199,7 @@ class ServerHttpTest {
     void theFileIsFreeBetweenRequestsSoARunCanBeRecordedWhileServing() throws Exception {
         Path other = Files.createTempDirectory("serve-record");
         Path db = RunDirs.recordAll(other);
-        try (DashboardServer s = DashboardServer.start(db, InetAddress.getLoopbackAddress(), 0, System.err)) {
+        try (DashboardServer s = DashboardServer.start(HistoryStore.file(db), InetAddress.getLoopbackAddress(), 0, System.err)) {
             assertThat(CLIENT.send(HttpRequest.newBuilder(s.url()).build(), HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(200);
             Path c = RunDirs.run(other.resolve("c"), "20261124-090000-dddd", "capitals", "m", "2026-11-24T09:00:00Z", 4, 4, 90.0);
             try (var h = dev.fieldtest.history.RunHistory.open(db)) { // would wait and fail if the server held the file

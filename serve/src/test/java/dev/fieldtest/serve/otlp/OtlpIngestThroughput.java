@@ -2,6 +2,7 @@ package dev.fieldtest.serve.otlp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.RunHistory;
 import dev.fieldtest.serve.DashboardServer;
 import io.opentelemetry.api.common.AttributeKey;
@@ -49,7 +50,7 @@ class OtlpIngestThroughput {
         for (int from = 0; from < total; from += batch) bodies.add(OtelFixtures.protobuf(spans.subList(from, Math.min(total, from + batch))));
         RunHistory.open(dir.resolve("h.duckdb")).close();
         HttpClient http = HttpClient.newHttpClient();
-        try (DashboardServer server = DashboardServer.start(dir.resolve("h.duckdb"), InetAddress.getLoopbackAddress(), 0,
+        try (DashboardServer server = DashboardServer.start(HistoryStore.file(dir.resolve("h.duckdb")), InetAddress.getLoopbackAddress(), 0,
                 new PrintStream(new ByteArrayOutputStream()), ProductionSettings.defaults())) {
             long begin = System.nanoTime();
             for (byte[] body : bodies) {

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fieldtest.core.Pricing;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.ProductionSpan;
 import dev.fieldtest.history.RunHistory;
 import dev.fieldtest.serve.DashboardServer;
@@ -48,7 +49,7 @@ class OtlpReceiverHttpTest {
     void start() throws Exception {
         RunHistory.open(dir.resolve("h.duckdb")).close();
         var settings = new ProductionSettings("fieldtest.feature", Map.of("gpt-4o", new Pricing(2.5, 10)));
-        server = DashboardServer.start(dir.resolve("h.duckdb"), InetAddress.getLoopbackAddress(), 0, new PrintStream(log, true, StandardCharsets.UTF_8), settings);
+        server = DashboardServer.start(HistoryStore.file(dir.resolve("h.duckdb")), InetAddress.getLoopbackAddress(), 0, new PrintStream(log, true, StandardCharsets.UTF_8), settings);
     }
 
     @AfterEach

@@ -3,6 +3,7 @@ package dev.fieldtest.serve.otlp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldtest.history.Claim;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.LedgerGap;
 import dev.fieldtest.history.ProductionSpan;
 import dev.fieldtest.history.ProductionSpansChanges;
@@ -87,7 +88,7 @@ class ProductionStoreScale {
         }
 
         HttpClient http = HttpClient.newHttpClient();
-        try (DashboardServer server = DashboardServer.start(file, InetAddress.getLoopbackAddress(), 0,
+        try (DashboardServer server = DashboardServer.start(HistoryStore.file(file), InetAddress.getLoopbackAddress(), 0,
                 new PrintStream(new ByteArrayOutputStream()), ProductionSettings.defaults())) {
             for (String page : List.of("/production?feature=f1&window=week", "/production?window=week", "/ledger")) {
                 time("GET " + page, reps, () -> {
