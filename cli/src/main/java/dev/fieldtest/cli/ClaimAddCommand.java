@@ -1,16 +1,15 @@
 package dev.fieldtest.cli;
 
-import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.history.Claim;
 import dev.fieldtest.history.ClaimFile;
 import dev.fieldtest.history.HistoryException;
 import dev.fieldtest.history.RunHistory;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fieldtest claim add}: records one claim; the same claim twice is recorded once (its id is its content). */
@@ -35,8 +34,8 @@ final class ClaimAddCommand implements Callable<Integer> {
     String feature;
     @Option(names = "--version", paramLabel = "VER", description = "The model version the claim names.")
     String version;
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path file = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -62,10 +61,10 @@ final class ClaimAddCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         Claim claim = Claim.of(blankToNull(feature), vendor, model, blankToNull(version), metric, value, source, on);
-        try (RunHistory h = RunHistory.open(file)) {
+        try (RunHistory h = RunHistory.open(history.store())) {
             boolean added = h.ledger().addClaims(List.of(claim)) == 1;
             out.println((added ? "recorded claim " : "already recorded: claim ") + claim.id().substring(0, 12) + " (" + claim.vendor() + "/" + claim.model()
-                    + " " + claim.metric() + " = " + ClaimCli.num(claim.value()) + ") in " + file);
+                    + " " + claim.metric() + " = " + ClaimCli.num(claim.value()) + ") in " + h.store().display());
             return Main.OK;
         } catch (HistoryException e) {
             return ClaimCli.bad(err, e.getMessage());

@@ -1,7 +1,6 @@
 package dev.fieldtest.cli;
 
 import dev.fieldtest.core.config.ConfigException;
-import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.history.Claim;
 import dev.fieldtest.history.ClaimFile;
 import dev.fieldtest.history.HistoryException;
@@ -11,7 +10,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code fieldtest claim import FILE}: every claim of a YAML or JSON list, all or none. */
@@ -20,8 +19,8 @@ import picocli.CommandLine.Parameters;
 final class ClaimImportCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "FILE", description = "The claims file.")
     Path claimsFile;
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path file = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -34,10 +33,10 @@ final class ClaimImportCommand implements Callable<Integer> {
         } catch (ConfigException e) {
             return ClaimCli.bad(err, "the claims file (nothing was recorded)", e);
         }
-        try (RunHistory h = RunHistory.open(file)) {
+        try (RunHistory h = RunHistory.open(history.store())) {
             int added = h.ledger().addClaims(claims);
             out.println("recorded " + added + " new claim" + (added == 1 ? "" : "s") + " of " + claims.size() + " in " + claimsFile
-                    + (added < claims.size() ? " (" + (claims.size() - added) + " already recorded)" : "") + " in " + file);
+                    + (added < claims.size() ? " (" + (claims.size() - added) + " already recorded)" : "") + " in " + h.store().display());
             return Main.OK;
         } catch (HistoryException e) {
             return ClaimCli.bad(err, e.getMessage());

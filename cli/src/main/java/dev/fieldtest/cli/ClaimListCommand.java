@@ -2,23 +2,22 @@ package dev.fieldtest.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
-import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.history.Claim;
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.RunHistory;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fieldtest claim list}: every recorded claim, oldest claim date first. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the recorded claims, oldest first.")
 final class ClaimListCommand implements Callable<Integer> {
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path file = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
     @Option(names = "--json", description = "Print a JSON array instead of a table.")
     boolean json;
 
@@ -27,11 +26,12 @@ final class ClaimListCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (!Files.exists(file)) {
-            out.println(json ? "[]" : "No claims recorded yet: " + file + " does not exist (fieldtest claim add records one).");
+        HistoryStore store = history.store();
+        if (!HistoryLocation.exists(store)) {
+            out.println(json ? "[]" : "No claims recorded yet: " + store.display() + " does not exist (fieldtest claim add records one).");
             return Main.OK;
         }
-        try (RunHistory h = RunHistory.open(file)) {
+        try (RunHistory h = RunHistory.open(store)) {
             List<Claim> claims = h.ledger().claims();
             if (json) {
                 out.print(new ObjectMapper().writerWithDefaultPrettyPrinter().writeValueAsString(json(claims)) + "\n");

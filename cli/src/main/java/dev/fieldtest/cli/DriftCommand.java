@@ -20,6 +20,7 @@ import dev.fieldtest.core.run.Plan;
 import dev.fieldtest.embedded.EmbeddingModel;
 import dev.fieldtest.embedded.EmbeddingModels;
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.ProductionInput;
 import dev.fieldtest.history.RunHistory;
 import java.io.IOException;
@@ -32,6 +33,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -46,8 +48,8 @@ final class DriftCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SUITE", description = "The suite whose cases (rendered messages, variants left out) are the golden set.")
     Path suite;
 
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file holding production_spans (default .fieldtest/history.duckdb).")
-    Path history = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     @Option(names = "--feature", paramLabel = "F", description = "Only production spans of this feature (default: every feature).")
     String feature;
@@ -136,10 +138,11 @@ final class DriftCommand implements Callable<Integer> {
 
     private ProductionBatch production(Instant from, Instant to) {
         String ingest = "ingest production traces first: fieldtest ingest FILE (OTLP JSON or a JSONL call log), or send OTLP to fieldtest serve's /v1/traces (docs/production.md)";
-        if (!Files.exists(history)) {
-            throw new ConfigException(Location.of(history), "there is no run history here, so no production inputs", ingest + ", or pass --history FILE");
+        HistoryStore store = history.store();
+        if (!HistoryLocation.exists(store)) {
+            throw HistoryLocation.problem(store, "there is no run history here, so no production inputs", ingest + ", or pass --history FILE|URL");
         }
-        try (RunHistory h = RunHistory.open(history)) {
+        try (RunHistory h = RunHistory.open(store)) {
             List<ProductionInput> rows = h.productionInputs().read(feature, from, to);
             List<ProductionText> texts = new ArrayList<>();
             for (ProductionInput r : rows) {
@@ -149,7 +152,7 @@ final class DriftCommand implements Callable<Integer> {
                 String what = rows.isEmpty() ? "no production span" : rows.size() + " production spans but none with readable input_messages";
                 String where = (feature == null ? "" : " of feature '" + feature + "'") + window(from, to);
                 List<String> features = h.productionInputs().features();
-                throw new ConfigException(Location.of(history), what + where + " (features present: " + (features.isEmpty() ? "none" : features) + ")",
+                throw HistoryLocation.problem(store, what + where + " (features present: " + (features.isEmpty() ? "none" : features) + ")",
                         rows.isEmpty() ? "widen --since/--until or pick another --feature, or " + ingest
                                 : "record input messages in your spans (gen_ai.input.messages; docs/production.md)");
             }

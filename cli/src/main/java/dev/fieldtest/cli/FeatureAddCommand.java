@@ -2,7 +2,6 @@ package dev.fieldtest.cli;
 
 import dev.fieldtest.core.Suite;
 import dev.fieldtest.core.config.ConfigException;
-import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.core.config.SuiteLoader;
 import dev.fieldtest.history.HistoryException;
 import dev.fieldtest.history.LedgerFeature;
@@ -12,6 +11,7 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +26,8 @@ final class FeatureAddCommand implements Callable<Integer> {
     String owner;
     @Option(names = "--suite", paramLabel = "FILE", description = "The suite whose properties the feature is reviewed against.")
     Path suite;
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path file = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -52,9 +52,9 @@ final class FeatureAddCommand implements Callable<Integer> {
             }
         }
         LedgerFeature f = new LedgerFeature(name, on, ClaimAddCommand.blankToNull(owner), suite == null ? null : suite.toAbsolutePath().normalize().toString(), suiteName);
-        try (RunHistory h = RunHistory.open(file)) {
+        try (RunHistory h = RunHistory.open(history.store())) {
             boolean replaced = h.ledger().putFeature(f);
-            out.println((replaced ? "replaced feature " : "recorded feature ") + name + " (launched " + on + (suiteName == null ? "" : ", suite " + suiteName) + ") in " + file);
+            out.println((replaced ? "replaced feature " : "recorded feature ") + name + " (launched " + on + (suiteName == null ? "" : ", suite " + suiteName) + ") in " + h.store().display());
             return Main.OK;
         } catch (HistoryException e) {
             return ClaimCli.bad(err, e.getMessage());

@@ -1,33 +1,32 @@
 package dev.fieldtest.cli;
 
-import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.LedgerFeature;
 import dev.fieldtest.history.RunHistory;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
+import picocli.CommandLine.Mixin;
 
 /** {@code fieldtest feature list}: the recorded features. */
 @Command(name = "list", mixinStandardHelpOptions = true, description = "List the recorded features.")
 final class FeatureListCommand implements Callable<Integer> {
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path file = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     PrintStream out = System.out;
     PrintStream err = System.err;
 
     @Override
     public Integer call() {
-        if (!Files.exists(file)) {
-            out.println("No features recorded yet: " + file + " does not exist (fieldtest feature add records one).");
+        HistoryStore store = history.store();
+        if (!HistoryLocation.exists(store)) {
+            out.println("No features recorded yet: " + store.display() + " does not exist (fieldtest feature add records one).");
             return Main.OK;
         }
-        try (RunHistory h = RunHistory.open(file)) {
+        try (RunHistory h = RunHistory.open(store)) {
             List<LedgerFeature> features = h.ledger().features();
             if (features.isEmpty()) out.println("No features recorded yet (fieldtest feature add records one).");
             for (LedgerFeature f : features) {

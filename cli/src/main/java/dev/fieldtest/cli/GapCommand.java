@@ -1,20 +1,20 @@
 package dev.fieldtest.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.LedgerGap;
 import dev.fieldtest.history.LedgerModel;
 import dev.fieldtest.history.LedgerRealisation;
 import dev.fieldtest.history.RunHistory;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fieldtest gap}: claimed vs offline vs production per (feature, vendor model, metric) (docs/ledger.md). */
@@ -38,8 +38,8 @@ final class GapCommand implements Callable<Integer> {
     int runs;
     @Option(names = "--json", description = "Print JSON ({gaps, vendors}) instead of text.")
     boolean json;
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path file = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -62,11 +62,12 @@ final class GapCommand implements Callable<Integer> {
             }
             overrides.put(m.substring(0, eq), new LedgerModel(m.substring(eq + 1, slash), m.substring(slash + 1)));
         }
-        if (!Files.exists(file)) {
-            out.println(json ? "{\"gaps\": [], \"vendors\": []}" : "No claims recorded yet: " + file + " does not exist (fieldtest claim add records one).");
+        HistoryStore store = history.store();
+        if (!HistoryLocation.exists(store)) {
+            out.println(json ? "{\"gaps\": [], \"vendors\": []}" : "No claims recorded yet: " + store.display() + " does not exist (fieldtest claim add records one).");
             return Main.OK;
         }
-        try (RunHistory h = RunHistory.open(file)) {
+        try (RunHistory h = RunHistory.open(store)) {
             // Every row is computed, so a vendor's realisation counts all its measured claims whatever the filters show.
             List<LedgerGap> all = LedgerGap.compute(h.ledger(), null, null, null, overrides);
             List<LedgerGap> gaps = all.stream().filter(g -> g.matches(feature, model, metric)).toList();

@@ -3,24 +3,24 @@ package dev.fieldtest.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.RunHistory;
 import dev.fieldtest.history.RunSummary;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fieldtest history}: the runs recorded in the run history, newest first (docs/history.md). */
 @Command(name = "history", mixinStandardHelpOptions = true,
         description = "List the runs recorded in the run history (every fieldtest run and fieldtest load records one).")
 final class HistoryCommand implements Callable<Integer> {
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path file = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     @Option(names = "--json", description = "Print the runs as a JSON array instead of a table.")
     boolean json;
@@ -34,16 +34,17 @@ final class HistoryCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        if (record == null && !Files.exists(file)) {
-            out.println(json ? "[]" : "No runs recorded yet: " + file + " does not exist (fieldtest run and fieldtest load record into it).");
+        HistoryStore store = history.store();
+        if (record == null && !HistoryLocation.exists(store)) {
+            out.println(json ? "[]" : "No runs recorded yet: " + store.display() + " does not exist (fieldtest run and fieldtest load record into it).");
             return Main.OK;
         }
-        try (RunHistory h = RunHistory.open(file)) {
+        try (RunHistory h = RunHistory.open(store)) {
             if (record != null) {
                 for (Path dir : record) {
                     var run = dev.fieldtest.history.RunRecord.read(dir);
                     boolean replaced = h.record(run);
-                    out.println((replaced ? "re-recorded " : "recorded ") + run.runId() + " from " + dir + " in " + file);
+                    out.println((replaced ? "re-recorded " : "recorded ") + run.runId() + " from " + dir + " in " + store.display());
                 }
                 return Main.OK;
             }

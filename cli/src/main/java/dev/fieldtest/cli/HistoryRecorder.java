@@ -1,5 +1,6 @@
 package dev.fieldtest.cli;
 
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.RunHistory;
 import java.io.PrintStream;
 import java.nio.file.Path;
@@ -12,11 +13,11 @@ final class HistoryRecorder {
     private HistoryRecorder() {}
 
     /** {@code history} null: recording is off. */
-    static void record(Path history, Path runDir, PrintStream err, boolean quiet) {
+    static void record(HistoryStore history, Path runDir, PrintStream err, boolean quiet) {
         if (history == null) return;
         try (RunHistory h = RunHistory.open(history)) {
             h.recordRunDirectory(runDir);
-            if (!quiet) err.println("fieldtest: recorded in the run history " + history + " (`fieldtest history` lists it)");
+            if (!quiet) err.println("fieldtest: recorded in the run history " + history.display() + " (`fieldtest history` lists it)");
         } catch (RuntimeException | LinkageError e) {
             // LinkageError: DuckDB's native library could not load on this platform.
             String why = e instanceof dev.fieldtest.history.HistoryException ? e.getMessage() : e.toString();

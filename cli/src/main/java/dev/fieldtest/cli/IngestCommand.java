@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -26,8 +27,8 @@ final class IngestCommand implements Callable<Integer> {
     @Parameters(paramLabel = "FILE", arity = "1..*", description = "OTLP JSON (one ExportTraceServiceRequest per file or per line) or JSONL log files.")
     List<Path> files;
 
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path history = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     @Option(names = "--feature-attribute", paramLabel = "NAME", description = "The span (then resource) attribute naming a call's feature (default fieldtest.feature).")
     String featureAttribute = Defaults.FEATURE_ATTRIBUTE;
@@ -53,14 +54,14 @@ final class IngestCommand implements Callable<Integer> {
             problems.forEach(p -> err.println("  " + p));
             return Main.BAD_INPUT;
         }
-        try (RunHistory h = RunHistory.open(history)) {
+        try (RunHistory h = RunHistory.open(history.store())) {
             ProductionSpansAdded total = new ProductionSpansAdded(0, 0);
             for (IngestFiles.Parsed p : parsed) {
                 ProductionSpansAdded a = h.production().add(p.spans());
                 total = total.plus(a);
                 out.println(p.file() + ": " + a.added() + " new, " + a.duplicates() + " already stored" + (p.skipped() > 0 ? ", " + p.skipped() + " non-GenAI spans skipped" : ""));
             }
-            out.println("ingested " + total.added() + " new production calls into " + history + " (" + total.duplicates() + " already stored)");
+            out.println("ingested " + total.added() + " new production calls into " + h.store().display() + " (" + total.duplicates() + " already stored)");
             return Main.OK;
         } catch (HistoryException e) {
             err.println("fieldtest: " + e.getMessage());

@@ -55,6 +55,6 @@ final class LoadCommand implements Callable<Integer> {
         if (warmUp != null) overrides.put("warm_up", warmUp);
         if (coolDown != null) overrides.put("cool_down", coolDown);
         if (targets != null) overrides.put("targets", targets);
-        return new LoadDriver(System.out, System.err, quiet).recordingTo(history.file()).run(suite, out, overrides, dev.fieldtest.core.config.Env.system());
+        return new LoadDriver(System.out, System.err, quiet).recordingTo(history.store()).run(suite, out, overrides, dev.fieldtest.core.config.Env.system());
     }
 }

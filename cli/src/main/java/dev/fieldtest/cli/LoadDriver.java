@@ -19,6 +19,7 @@ import dev.fieldtest.load.LoadSettingsReader;
 import dev.fieldtest.report.LoadReport;
 import java.io.IOException;
 import java.io.PrintStream;
+import dev.fieldtest.history.HistoryStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
@@ -39,11 +40,11 @@ final class LoadDriver {
         this.quiet = quiet;
     }
 
-    /** The run history file to record the finished load run in (docs/history.md); null (the default) records nothing. */
-    private Path history;
+    /** The run history to record the finished load run in (docs/history.md); null (the default) records nothing. */
+    private HistoryStore history;
 
-    LoadDriver recordingTo(Path historyFile) {
-        this.history = historyFile;
+    LoadDriver recordingTo(HistoryStore store) {
+        this.history = store;
         return this;
     }
 

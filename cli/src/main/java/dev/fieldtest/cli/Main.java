@@ -29,8 +29,13 @@ public final class Main {
     /** Runs the command line and returns its exit code, without exiting (for tests and embedding). */
     public static int execute(String... args) {
         CommandLine cli = new CommandLine(new Main());
-        // Usage errors already exit with 2 (picocli's USAGE code); anything unexpected aborts the run loudly.
+        // Usage errors already exit with 2 (picocli's USAGE code); anything else unexpected aborts the run loudly.
         cli.setExecutionExceptionHandler((e, cmd, parsed) -> {
+            // A --history location that does not parse, or a history that cannot be opened: the message says why and how to fix it.
+            if (e instanceof dev.fieldtest.history.HistoryException h) {
+                cmd.getErr().println("fieldtest: " + cmd.getCommandName() + ": " + h.getMessage());
+                return BAD_INPUT;
+            }
             cmd.getErr().println("fieldtest: " + cmd.getCommandName() + " failed: " + e);
             e.printStackTrace(cmd.getErr());
             return ABORTED;

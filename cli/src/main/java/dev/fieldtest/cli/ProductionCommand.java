@@ -1,12 +1,10 @@
 package dev.fieldtest.cli;
 
-import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.ProductionSpansMetrics;
 import dev.fieldtest.history.RunHistory;
 import java.io.PrintStream;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -14,6 +12,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fieldtest production}: production metrics per feature × model × window and silent model changes (docs/production.md). */
@@ -21,8 +20,8 @@ import picocli.CommandLine.Option;
         description = "Production metrics per feature, model and day or week (calls, error and throttle rates, latency and TTFT percentiles, "
                 + "tokens, cost) and silent model changes, from the ingested spans (docs/production.md).")
 final class ProductionCommand implements Callable<Integer> {
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path history = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     @Option(names = "--feature", paramLabel = "F", description = "Only this feature (default: every feature).")
     String feature;
@@ -50,12 +49,13 @@ final class ProductionCommand implements Callable<Integer> {
             err.println("fieldtest: " + p.getMessage());
             return Main.BAD_INPUT;
         }
-        if (!Files.exists(history)) {
+        HistoryStore store = history.store();
+        if (!HistoryLocation.exists(store)) {
             out.print(json ? ProductionJson.render(new ProductionSpansMetrics.Report(w, java.util.List.of(), java.util.List.of()))
-                    : "No production calls yet: " + history + " does not exist (fieldtest ingest and POST /v1/traces on fieldtest serve store them).\n");
+                    : "No production calls yet: " + store.display() + " does not exist (fieldtest ingest and POST /v1/traces on fieldtest serve store them).\n");
             return Main.OK;
         }
-        try (RunHistory h = RunHistory.open(history)) {
+        try (RunHistory h = RunHistory.open(store)) {
             var report = h.production().metrics(feature, w, from);
             out.print(json ? ProductionJson.render(report) : ProductionTable.render(report));
             return Main.OK;

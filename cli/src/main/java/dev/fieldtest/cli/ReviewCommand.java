@@ -3,23 +3,23 @@ package dev.fieldtest.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import dev.fieldtest.core.config.ConfigException;
-import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.core.config.Property;
 import dev.fieldtest.core.config.SuiteLoader;
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.Ledger;
 import dev.fieldtest.history.LedgerFeature;
 import dev.fieldtest.history.ReviewCalendar;
 import dev.fieldtest.history.ReviewItem;
 import dev.fieldtest.history.RunHistory;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fieldtest review}: each feature's properties with their review due dates and status, offline and in production (docs/ledger.md). */
@@ -33,8 +33,8 @@ final class ReviewCommand implements Callable<Integer> {
     String today;
     @Option(names = "--json", description = "Print a JSON array instead of text.")
     boolean json;
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path file = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     PrintStream out = System.out;
     PrintStream err = System.err;
@@ -47,11 +47,12 @@ final class ReviewCommand implements Callable<Integer> {
         } catch (ClaimCli.BadOption e) {
             return ClaimCli.bad(err, e.getMessage());
         }
-        if (!Files.exists(file)) {
-            out.println(json ? "[]" : "No features recorded yet: " + file + " does not exist (fieldtest feature add records one).");
+        HistoryStore store = history.store();
+        if (!HistoryLocation.exists(store)) {
+            out.println(json ? "[]" : "No features recorded yet: " + store.display() + " does not exist (fieldtest feature add records one).");
             return Main.OK;
         }
-        try (RunHistory h = RunHistory.open(file)) {
+        try (RunHistory h = RunHistory.open(store)) {
             Ledger ledger = h.ledger();
             List<LedgerFeature> features = feature == null ? ledger.features() : List.of(feature(ledger, feature));
             if (features.isEmpty()) out.println(json ? "[]" : "No features recorded yet (fieldtest feature add NAME --launched YYYY-MM-DD --suite FILE records one).");

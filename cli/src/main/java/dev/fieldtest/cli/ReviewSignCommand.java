@@ -1,7 +1,6 @@
 package dev.fieldtest.cli;
 
 import dev.fieldtest.core.config.ConfigException;
-import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.core.config.Property;
 import dev.fieldtest.history.HistoryException;
 import dev.fieldtest.history.Ledger;
@@ -10,11 +9,11 @@ import dev.fieldtest.history.ReviewCalendar;
 import dev.fieldtest.history.ReviewSignoff;
 import dev.fieldtest.history.RunHistory;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code fieldtest review sign}: signs one review of one property for the due date current today. */
@@ -32,15 +31,15 @@ final class ReviewSignCommand implements Callable<Integer> {
     String note;
     @Option(names = "--today", paramLabel = "YYYY-MM-DD", description = "The day that picks the current due date (default: today, UTC).")
     String today;
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path file = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     PrintStream out = System.out;
     PrintStream err = System.err;
 
     @Override
     public Integer call() {
-        try (RunHistory h = RunHistory.open(file)) {
+        try (RunHistory h = RunHistory.open(history.store())) {
             LocalDate day = ReviewCommand.today(today);
             if (by.isBlank()) throw new ClaimCli.BadOption("--by is empty: give the name of who signs");
             Ledger ledger = h.ledger();

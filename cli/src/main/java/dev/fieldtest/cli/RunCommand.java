@@ -31,6 +31,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new RunDriver(System.out, System.err, quiet).recordingTo(history.file()).run(suite, out, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
+        return new RunDriver(System.out, System.err, quiet).recordingTo(history.store()).run(suite, out, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
     }
 }

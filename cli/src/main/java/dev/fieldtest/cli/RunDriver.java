@@ -14,6 +14,7 @@ import dev.fieldtest.report.JunitReporter;
 import dev.fieldtest.report.MarkdownReporter;
 import java.io.IOException;
 import java.io.PrintStream;
+import dev.fieldtest.history.HistoryStore;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -40,13 +41,13 @@ final class RunDriver {
         this.quiet = quiet;
     }
 
-    /** The run history file to record the finished run in (docs/history.md); null (the default) records nothing. */
-    private Path history;
+    /** The run history to record the finished run in (docs/history.md); null (the default) records nothing. */
+    private HistoryStore history;
     /** Opens once the run is recorded (or was not to be), so a Ctrl-C hook lets the recording finish. */
     private final java.util.concurrent.CountDownLatch recorded = new java.util.concurrent.CountDownLatch(1);
 
-    RunDriver recordingTo(Path historyFile) {
-        this.history = historyFile;
+    RunDriver recordingTo(HistoryStore store) {
+        this.history = store;
         return this;
     }
 

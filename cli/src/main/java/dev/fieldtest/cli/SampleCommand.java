@@ -3,14 +3,13 @@ package dev.fieldtest.cli;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fieldtest.core.Message;
-import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.core.run.AtomicFiles;
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.ProductionSpan;
 import dev.fieldtest.history.ProductionSpansObservations;
 import dev.fieldtest.history.RunHistory;
 import java.io.PrintStream;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -19,6 +18,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -43,8 +43,8 @@ final class SampleCommand implements Callable<Integer> {
     @Option(names = "--window", paramLabel = "START..END", description = "Only calls started in [START, END): UTC dates or times, either side may be empty.")
     String window;
 
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path history = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     @Option(names = "--out", required = true, paramLabel = "FILE", description = "The dataset file to write (replaced if it exists).")
     Path out;
@@ -75,12 +75,13 @@ final class SampleCommand implements Callable<Integer> {
             err.println("fieldtest: " + p.getMessage());
             return Main.BAD_INPUT;
         }
-        if (!Files.exists(history)) {
-            err.println("fieldtest: " + history + " does not exist; store production calls first (fieldtest ingest, or POST /v1/traces on fieldtest serve)");
+        HistoryStore store = history.store();
+        if (!HistoryLocation.exists(store)) {
+            err.println("fieldtest: " + store.display() + " does not exist; store production calls first (fieldtest ingest, or POST /v1/traces on fieldtest serve)");
             return Main.BAD_INPUT;
         }
         List<ProductionSpan> candidates;
-        try (RunHistory h = RunHistory.open(history)) {
+        try (RunHistory h = RunHistory.open(store)) {
             candidates = h.production().spans(feature, since, until).stream().filter(s -> userText(s) != null).toList();
         } catch (HistoryException e) {
             err.println("fieldtest: " + e.getMessage());

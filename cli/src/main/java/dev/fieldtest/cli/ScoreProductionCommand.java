@@ -2,11 +2,11 @@ package dev.fieldtest.cli;
 
 import dev.fieldtest.core.Suite;
 import dev.fieldtest.core.config.ConfigException;
-import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.core.config.Env;
 import dev.fieldtest.core.config.Location;
 import dev.fieldtest.core.config.SuiteLoader;
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.ProductionScoresWindow;
 import java.io.PrintStream;
 import java.nio.file.Files;
@@ -18,6 +18,7 @@ import java.time.format.DateTimeParseException;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
@@ -34,8 +35,8 @@ final class ScoreProductionCommand implements Callable<Integer> {
     @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (YAML); its online: section, see docs/online-scoring.md.")
     Path suite;
 
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file holding the spans (default .fieldtest/history.duckdb).")
-    Path history = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     @Option(names = "--feature", paramLabel = "F", description = "Only spans of this feature.")
     String feature;
@@ -65,20 +66,21 @@ final class ScoreProductionCommand implements Callable<Integer> {
         Instant from;
         Instant to;
         ProductionScoresWindow.Period period;
+        HistoryStore store = history.store();
         try {
             from = instant("--since", since);
             to = instant("--until", until);
             period = period(window);
             s = SuiteLoader.load(suite);
-            if (!Files.isRegularFile(history)) {
-                throw new ConfigException(Location.of(history), "no run history here, so no production spans to score",
-                        "ingest spans first (docs/production.md), or name the file with --history FILE");
+            if (store instanceof HistoryStore.DuckDbFile f && !Files.isRegularFile(f.file())) {
+                throw new ConfigException(Location.of(f.file()), "no run history here, so no production spans to score",
+                        "ingest spans first (docs/production.md), or name the file or database with --history FILE|URL");
             }
         } catch (ConfigException e) {
             return InputProblems.report(err, e);
         }
         try {
-            return new ScoreProductionRun(s, history, out, err, quiet).run(feature, from, to, period, dryRun, env);
+            return new ScoreProductionRun(s, store, out, err, quiet).run(feature, from, to, period, dryRun, env);
         } catch (HistoryException e) {
             err.println("fieldtest: " + e.getMessage());
             return Main.BAD_INPUT;

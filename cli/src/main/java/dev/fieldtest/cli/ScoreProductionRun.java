@@ -14,6 +14,7 @@ import dev.fieldtest.core.run.BoundCheck;
 import dev.fieldtest.core.run.CallScorer;
 import dev.fieldtest.core.run.Progress;
 import dev.fieldtest.core.run.ResultsCodec;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.ProductionScores;
 import dev.fieldtest.history.ProductionScoresCandidate;
 import dev.fieldtest.history.ProductionScoresEntry;
@@ -21,7 +22,6 @@ import dev.fieldtest.history.ProductionScoresWindow;
 import dev.fieldtest.history.RunHistory;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Iterator;
@@ -35,14 +35,14 @@ final class ScoreProductionRun {
     private static final Duration PROGRESS_INTERVAL = Duration.ofSeconds(10);
     private static final ObjectMapper JSON = new ObjectMapper();
     private final Suite suite;
-    private final Path historyFile;
+    private final HistoryStore history;
     private final PrintStream out;
     private final PrintStream err;
     private final boolean quiet;
 
-    ScoreProductionRun(Suite suite, Path historyFile, PrintStream out, PrintStream err, boolean quiet) {
+    ScoreProductionRun(Suite suite, HistoryStore history, PrintStream out, PrintStream err, boolean quiet) {
         this.suite = suite;
-        this.historyFile = historyFile;
+        this.history = history;
         this.out = out;
         this.err = err;
         this.quiet = quiet;
@@ -55,7 +55,7 @@ final class ScoreProductionRun {
         } catch (ConfigException e) {
             return InputProblems.report(err, e);
         }
-        try (components; RunHistory h = RunHistory.open(historyFile)) {
+        try (components; RunHistory h = RunHistory.open(history)) {
             ProductionScores scores = h.productionScores();
             List<ProductionScoresCandidate> unscored = scores.unscored(suite.name(), feature, since, until);
             List<ProductionScoresCandidate> sampled = unscored.stream()

@@ -2,6 +2,7 @@ package dev.fieldtest.cli;
 
 import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.history.HistoryException;
+import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.serve.DashboardServer;
 import java.io.IOException;
 import java.io.PrintStream;
@@ -11,6 +12,7 @@ import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /**
@@ -21,8 +23,8 @@ import picocli.CommandLine.Option;
 @Command(name = "serve", mixinStandardHelpOptions = true,
         description = "Serve a local dashboard of the run history: runs, each run's report, metrics over time, JSON (docs/serve.md).")
 final class ServeCommand implements Callable<Integer> {
-    @Option(names = "--history", paramLabel = "FILE", description = "The run-history file (default .fieldtest/history.duckdb).")
-    Path file = Defaults.HISTORY_FILE;
+    @Mixin
+    HistoryLocation history = new HistoryLocation();
 
     @Option(names = "--host", paramLabel = "ADDR", defaultValue = "127.0.0.1", description = "Address to listen on (default ${DEFAULT-VALUE}: this machine only).")
     String host;
@@ -57,9 +59,11 @@ final class ServeCommand implements Callable<Integer> {
             return bad("--host " + host + " does not resolve; give an address such as 127.0.0.1 (this machine only) or 0.0.0.0 (every interface)");
         }
         DashboardServer server;
+        HistoryStore store;
         try {
+            store = history.store();
             var production = new dev.fieldtest.serve.otlp.ProductionSettings(featureAttribute, IngestPricing.read(pricing));
-            server = DashboardServer.start(file, address, port, err, production, ServeDrift.source(suite, driftModel));
+            server = DashboardServer.start(store, address, port, err, production, ServeDrift.source(suite, driftModel));
         } catch (HistoryException | IOException | IngestProblem | ServeDrift.Problem e) {
             return bad(e.getMessage());
         }
@@ -72,7 +76,7 @@ final class ServeCommand implements Callable<Integer> {
             err.println("fieldtest serve: WARNING: listening on " + address.getHostAddress() + ", not loopback: anyone who can reach this address "
                     + "on your network can read every recorded run, its outputs and its report. Use --host 127.0.0.1 to keep it to this machine.");
         }
-        out.println("fieldtest serve: " + server.url() + "  (history " + file + "; Ctrl-C to stop)");
+        out.println("fieldtest serve: " + server.url() + "  (history " + store.display() + "; Ctrl-C to stop)");
         out.flush();
         stop.await();
         Runtime.getRuntime().removeShutdownHook(hook);
