@@ -29,12 +29,17 @@ final class HistoryCommand implements Callable<Integer> {
             description = "Record these run directories (written by fieldtest run or fieldtest load) instead of listing.")
     List<Path> record;
 
+    @Option(names = "--copy-to", paramLabel = "FILE|URL",
+            description = "Copy every row of the history into this empty one (a new DuckDB file, or a fresh PostgreSQL database) instead of listing.")
+    String copyTo;
+
     PrintStream out = System.out;
     PrintStream err = System.err;
 
     @Override
     public Integer call() throws Exception {
         HistoryStore store = history.store();
+        if (copyTo != null) return copy(store, HistoryStore.parse(copyTo));
         if (record == null && !HistoryLocation.exists(store)) {
             out.println(json ? "[]" : "No runs recorded yet: " + store.display() + " does not exist (fieldtest run and fieldtest load record into it).");
             return Main.OK;
@@ -50,6 +55,23 @@ final class HistoryCommand implements Callable<Integer> {
             }
             List<RunSummary> runs = h.runs();
             out.print(json ? json(runs) : HistoryTable.render(runs));
+            return Main.OK;
+        } catch (HistoryException e) {
+            err.println("fieldtest: " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+    }
+
+    /** Moving a team's history from a DuckDB file to PostgreSQL, or taking a local snapshot of a shared one. */
+    private Integer copy(HistoryStore from, HistoryStore to) {
+        if (!HistoryLocation.exists(from)) {
+            err.println("fieldtest: " + from.display() + " does not exist: there is no history to copy; pass --history FILE|URL");
+            return Main.BAD_INPUT;
+        }
+        try (RunHistory source = RunHistory.open(from); RunHistory target = RunHistory.open(to)) {
+            var rows = source.copyTo(target);
+            rows.forEach((table, n) -> out.printf("%-18s %,d rows%n", table, n));
+            out.println("copied " + from.display() + " to " + to.display());
             return Main.OK;
         } catch (HistoryException e) {
             err.println("fieldtest: " + e.getMessage());

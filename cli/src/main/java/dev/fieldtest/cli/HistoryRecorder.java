@@ -22,7 +22,8 @@ final class HistoryRecorder {
             // LinkageError: DuckDB's native library could not load on this platform.
             String why = e instanceof dev.fieldtest.history.HistoryException ? e.getMessage() : e.toString();
             err.println("fieldtest: warning: the run was not recorded in the run history: " + why + ". The run's files in " + runDir
-                    + " are complete; record it later with `fieldtest history --record " + runDir + "`, or pass --no-history.");
+                    + " are complete; record it later with `fieldtest history --history " + history.display() + " --record " + runDir
+                    + "`, or pass --no-history.");
         }
     }
 }

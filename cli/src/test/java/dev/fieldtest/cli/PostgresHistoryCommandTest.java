@@ -90,6 +90,28 @@ class PostgresHistoryCommandTest {
     }
 
     @Test
+    void historyCopyToMovesADuckDbFileIntoAnEmptyPostgresDatabaseAndRefusesAFullOne() throws Exception {
+        Path logs = Files.writeString(dir.resolve("calls.jsonl"), String.join("\n",
+                ProductionCommandsTest.log("support", "gpt-4o", "gpt-4o-2024-08-06", "2026-11-23T10:00:00Z", 100, null, "Where is my refund?"),
+                ProductionCommandsTest.log("support", "gpt-4o", "gpt-4o-2024-08-06", "2026-11-23T11:00:00Z", 300, null, "Cancel my order")) + "\n");
+        String file = dir.resolve("h.duckdb").toString(), pg = newDatabase();
+        stdout("ingest", logs.toString(), "--history", file);
+        stdout("claim", "add", "--history", file, "--vendor", "openai", "--model", "gpt-4o", "--metric", "latency_ms.p95", "--value", "900",
+                "--source", "model card", "--date", "2026-01-05");
+
+        String copied = stdout("history", "--history", file, "--copy-to", pg);
+        assertThat(copied).containsPattern("production_spans +2 rows").containsPattern("claims +1 rows").containsPattern("runs +0 rows")
+                .contains("copied " + file + " to " + pg.replace(":" + password() + "@", "@"));
+        assertThat(stdout("production", "--history", pg, "--json")).isEqualTo(stdout("production", "--history", file, "--json"));
+        assertThat(stdout("claim", "list", "--history", pg)).isEqualTo(stdout("claim", "list", "--history", file));
+
+        err.reset();
+        assertThat(fieldtest("history", "--history", file, "--copy-to", pg)).isEqualTo(Main.BAD_INPUT);
+        assertThat(err.toString(StandardCharsets.UTF_8)).contains("already has rows", "copy into an empty history");
+        assertThat(printed()).doesNotContain(password());
+    }
+
+    @Test
     void aRunRecordedInPostgresIsListedByHistory() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
             // France and Japan answered right, Italy wrong: 2 of 3 calls pass.
