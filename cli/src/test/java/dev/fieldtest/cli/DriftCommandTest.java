@@ -9,7 +9,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import dev.fieldtest.core.Secrets;
 import dev.fieldtest.history.RunHistory;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -94,15 +93,7 @@ class DriftCommandTest {
     }
 
     private int fieldtest(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Main.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return CapturedMain.execute(out, err, args);
     }
 
     private static JsonNode descriptor(JsonNode doc, String name) {

@@ -8,7 +8,6 @@ import dev.fieldtest.history.PostgresServer;
 import dev.fieldtest.testkit.Behavior;
 import dev.fieldtest.testkit.FakeOpenAiServer;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,15 +38,7 @@ class PostgresHistoryCommandTest {
 
     /** Runs the command line with System.out/err captured (the commands print there). */
     private int fieldtest(String... args) {
-        PrintStream oldOut = System.out, oldErr = System.err;
-        System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
-        try {
-            return Main.execute(args);
-        } finally {
-            System.setOut(oldOut);
-            System.setErr(oldErr);
-        }
+        return CapturedMain.execute(out, err, args);
     }
 
     private String stdout(String... args) {

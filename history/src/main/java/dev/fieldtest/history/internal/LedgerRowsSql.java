@@ -63,29 +63,21 @@ public final class LedgerRowsSql {
 
     /** Production spans of one feature and model started in [from, to) (each: any when null), oldest first. */
     public static List<LedgerRows.Span> spans(Connection c, String feature, String model, Instant from, Instant to) throws SQLException {
-        List<LedgerRows.Span> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT feature, coalesce(response_model, request_model) AS model, " + Dialect.of(c).epochMicros("started_at") + " AS at_us, "
                 + "duration_ms, ttft_ms, error_type, cost_usd FROM production_spans WHERE (CAST(? AS VARCHAR) IS NULL OR feature = ?) AND "
                 + MODEL.formatted("coalesce(response_model, request_model)") + WINDOW + " ORDER BY started_at, trace_id, span_id")) {
             bind(p, feature, model, from, to);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) out.add(new LedgerRows.Span(r.getString("feature"), r.getString("model"), Sql.instant(r, "at_us"),
-                        Sql.nullableDouble(r, "duration_ms"), Sql.nullableDouble(r, "ttft_ms"), r.getString("error_type"), Sql.nullableDouble(r, "cost_usd")));
-            }
+            return Sql.list(c, p, r -> new LedgerRows.Span(r.getString("feature"), r.getString("model"), Sql.instant(r, "at_us"),
+                    Sql.nullableDouble(r, "duration_ms"), Sql.nullableDouble(r, "ttft_ms"), r.getString("error_type"), Sql.nullableDouble(r, "cost_usd")));
         }
-        return out;
     }
 
     /** Online scores of one feature and model started in [from, to) (each: any when null), oldest first. */
     public static List<LedgerRows.Score> scores(Connection c, String feature, String model, Instant from, Instant to) throws SQLException {
-        List<LedgerRows.Score> out = new ArrayList<>();
         try (PreparedStatement p = c.prepareStatement("SELECT feature, model, " + Dialect.of(c).epochMicros("started_at") + " AS at_us, passed FROM production_scores "
                 + "WHERE (CAST(? AS VARCHAR) IS NULL OR feature = ?) AND " + MODEL.formatted("model") + WINDOW + " ORDER BY started_at, trace_id, span_id")) {
             bind(p, feature, model, from, to);
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) out.add(new LedgerRows.Score(r.getString("feature"), r.getString("model"), Sql.instant(r, "at_us"), r.getBoolean("passed")));
-            }
+            return Sql.list(c, p, r -> new LedgerRows.Score(r.getString("feature"), r.getString("model"), Sql.instant(r, "at_us"), r.getBoolean("passed")));
         }
-        return out;
     }
 }

@@ -27,14 +27,8 @@ public final class ProductionInputQueries {
             Sql.setString(p, 4, from);
             Sql.setString(p, 5, to);
             Sql.setString(p, 6, to);
-            List<ProductionInput> rows = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) {
-                    rows.add(new ProductionInput(r.getString("trace_id"), r.getString("span_id"), r.getString("feature"),
-                            Sql.instant(r, "started_us"), r.getString("input_messages")));
-                }
-            }
-            return rows;
+            return Sql.list(c, p, r -> new ProductionInput(r.getString("trace_id"), r.getString("span_id"), r.getString("feature"),
+                    Sql.instant(r, "started_us"), r.getString("input_messages")));
         }
     }
 

@@ -95,7 +95,7 @@ public final class ProductionScoresSql {
         return Sql.inTransaction(c, () -> {
             try (java.sql.Statement s = c.createStatement()) {
                 s.execute(STAGING);
-                s.execute("DELETE FROM production_scores_staging");
+                s.execute("TRUNCATE production_scores_staging");
             }
             try (TableAppender a = TableAppender.open(c, "production_scores_staging", true, 10)) {
                 for (ProductionScoresEntry e : entries) {
@@ -110,7 +110,7 @@ public final class ProductionScoresSql {
                 added = copy.executeUpdate();
             }
             try (java.sql.Statement s = c.createStatement()) {
-                s.execute("DELETE FROM production_scores_staging");
+                s.execute("TRUNCATE production_scores_staging");
             }
             return added;
         });

@@ -34,7 +34,7 @@ public final class ProductionSpansSql {
 
     private ProductionSpansSql() {}
 
-    /** ON CONFLICT covers another process storing the same span between our NOT EXISTS and our commit (PostgreSQL). */
+    /** ON CONFLICT skips a key already stored, also by another process at the same moment (PostgreSQL). */
     private static String copy(Dialect d) {
         return "INSERT INTO production_spans (" + COLUMNS + ", ingested_at) "
                 + "SELECT trace_id, span_id, feature, operation, provider, request_model, response_model, system_fingerprint, server_address, "
@@ -42,8 +42,7 @@ public final class ProductionSpansSql {
                 + "CASE WHEN finish_reasons IS NULL THEN NULL ELSE " + d.splitOnUnitSeparator("finish_reasons") + " END, error_type, input_messages, "
                 + "output_messages, cost_usd, attributes, CAST(? AS TIMESTAMP) "
                 + "FROM (SELECT *, row_number() OVER (PARTITION BY trace_id, span_id ORDER BY ord) AS rn FROM production_spans_staging) s "
-                + "WHERE rn = 1 AND NOT EXISTS (SELECT 1 FROM production_spans p WHERE p.trace_id = s.trace_id AND p.span_id = s.span_id) "
-                + "ON CONFLICT DO NOTHING";
+                + "WHERE rn = 1 ON CONFLICT DO NOTHING";
     }
 
     public static ProductionSpansAdded insert(Connection c, List<ProductionSpan> spans) throws SQLException {
@@ -51,7 +50,7 @@ public final class ProductionSpansSql {
         return Sql.inTransaction(c, () -> {
             try (Statement s = c.createStatement()) {
                 s.execute(STAGING);
-                s.execute("DELETE FROM production_spans_staging");
+                s.execute("TRUNCATE production_spans_staging"); // not DELETE: PostgreSQL never vacuums a temp table, so dead rows would pile up
             }
             try (TableAppender a = TableAppender.open(c, "production_spans_staging", true, STAGING_COLUMNS)) {
                 int ord = 0;
@@ -64,7 +63,7 @@ public final class ProductionSpansSql {
                 added = copy.executeUpdate();
             }
             try (Statement s = c.createStatement()) {
-                s.execute("DELETE FROM production_spans_staging");
+                s.execute("TRUNCATE production_spans_staging"); // not DELETE: PostgreSQL never vacuums a temp table, so dead rows would pile up
             }
             return new ProductionSpansAdded(added, spans.size() - added);
         });
@@ -99,11 +98,7 @@ public final class ProductionSpansSql {
             Sql.setString(p, 4, Sql.timestamp(since));
             Sql.setString(p, 5, Sql.timestamp(until));
             Sql.setString(p, 6, Sql.timestamp(until));
-            List<ProductionSpan> out = new ArrayList<>();
-            try (ResultSet r = p.executeQuery()) {
-                while (r.next()) out.add(row(r));
-            }
-            return out;
+            return Sql.list(c, p, ProductionSpansSql::row);
         }
     }
 

@@ -37,6 +37,35 @@ final class Sql {
         else p.setString(i, v);
     }
 
+    /** Rows a large read fetches per round trip. */
+    private static final int FETCH_ROWS = 4096;
+
+    /** Maps the current row of a result set. */
+    interface RowReader<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    /** Every row of {@code p}, read with {@link #streamed}: for the reads that grow with the production store. */
+    static <T> java.util.List<T> list(Connection c, PreparedStatement p, RowReader<T> row) throws SQLException {
+        return streamed(c, p, () -> {
+            java.util.List<T> out = new java.util.ArrayList<>();
+            try (ResultSet r = p.executeQuery()) {
+                while (r.next()) out.add(row.read(r));
+            }
+            return out;
+        });
+    }
+
+    /**
+     * Runs {@code read} so that the rows of {@code s} stream in batches. PostgreSQL's driver otherwise holds a whole
+     * result in memory (a million spans did not fit in 1 GB), and it uses a cursor only with a fetch size inside a
+     * transaction. DuckDB streams either way.
+     */
+    static <T> T streamed(Connection c, java.sql.Statement s, Work<T> read) throws SQLException {
+        s.setFetchSize(FETCH_ROWS);
+        return c.getAutoCommit() ? inTransaction(c, read) : read.run();
+    }
+
     /** Work to run in a transaction. */
     interface Work<T> {
         T run() throws SQLException;

@@ -44,21 +44,25 @@ public final class StoreCopy {
     }
 
     private static long copyTable(Connection from, Connection to, String table) throws SQLException {
-        long rows = 0;
-        try (Statement s = from.createStatement(); ResultSet r = s.executeQuery("SELECT * FROM " + table)) {
-            ResultSetMetaData meta = r.getMetaData();
-            int columns = meta.getColumnCount();
-            try (TableAppender a = TableAppender.open(to, table, false, columns)) {
-                Object[] row = new Object[columns];
-                while (r.next()) {
-                    for (int i = 0; i < columns; i++) row[i] = value(r, i + 1, meta.getColumnType(i + 1));
-                    a.row(row);
-                    rows++;
+        try (Statement s = from.createStatement()) {
+            return Sql.streamed(from, s, () -> {
+                long rows = 0;
+                try (ResultSet r = s.executeQuery("SELECT * FROM " + table)) {
+                    ResultSetMetaData meta = r.getMetaData();
+                    int columns = meta.getColumnCount();
+                    try (TableAppender a = TableAppender.open(to, table, false, columns)) {
+                        Object[] row = new Object[columns];
+                        while (r.next()) {
+                            for (int i = 0; i < columns; i++) row[i] = value(r, i + 1, meta.getColumnType(i + 1));
+                            a.row(row);
+                            rows++;
+                        }
+                        a.finish();
+                    }
                 }
-                a.finish();
-            }
+                return rows;
+            });
         }
-        return rows;
     }
 
     /** The column's value as a type {@link TableAppender} takes; times as wall-clock values, so no zone shifts them. */

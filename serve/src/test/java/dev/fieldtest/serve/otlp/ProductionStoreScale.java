@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.fieldtest.history.Claim;
 import dev.fieldtest.history.HistoryStore;
 import dev.fieldtest.history.LedgerGap;
+import dev.fieldtest.history.PostgresServer;
 import dev.fieldtest.history.ProductionSpan;
 import dev.fieldtest.history.ProductionSpansChanges;
 import dev.fieldtest.history.ProductionSpansMetrics;
@@ -32,8 +33,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The production store at scale for docs/PERFORMANCE.md, run by hand only (-Dfieldtest.perf=true; span count from
- * -Dfieldtest.perf.spans, default 1,000,000): stores GenAI spans through {@code RunHistory.production().add} in batches
- * of 512 on one open history, then times what /production, {@code fieldtest production} and the ledger read.
+ * -Dfieldtest.perf.spans, default 1,000,000; -Dfieldtest.perf.store=postgres for a fresh database of the test
+ * PostgreSQL server instead of a DuckDB file): stores GenAI spans through {@code RunHistory.production().add} in
+ * batches of 512 on one open history, then times what /production, {@code fieldtest production} and the ledger read.
  */
 @EnabledIfSystemProperty(named = "fieldtest.perf", matches = "true")
 class ProductionStoreScale {
@@ -52,8 +54,14 @@ class ProductionStoreScale {
         int total = Integer.getInteger("fieldtest.perf.spans", 1_000_000), batch = 512, reps = 3;
         long stepNanos = WEEKS * 7 * 86_400L * 1_000_000_000L / total;
         Path file = dir.resolve("h.duckdb");
+        HistoryStore store = HistoryStore.file(file);
+        if ("postgres".equals(System.getProperty("fieldtest.perf.store"))) {
+            PostgresServer pg = PostgresServer.shared();
+            store = HistoryStore.parse(pg.newDatabaseUrl(), Map.of(HistoryStore.PASSWORD_ENV, pg.password()));
+        }
+        System.out.println("PERF store: " + store.display());
         Random random = new Random(42);
-        try (RunHistory h = RunHistory.open(file)) {
+        try (RunHistory h = RunHistory.open(store)) {
             long begin = System.nanoTime();
             for (int from = 0; from < total; from += batch) {
                 List<ProductionSpan> spans = new ArrayList<>(batch);
@@ -69,9 +77,9 @@ class ProductionStoreScale {
             h.ledger().addClaims(List.of(Claim.of("f1", "openai", "gpt-4o", null, "latency_ms.p95", 1500, "vendor page", LocalDate.of(2026, 9, 1)),
                     Claim.of(null, "openai", "gpt-4o", null, "latency_ms.p95", 1500, "vendor page", LocalDate.of(2026, 9, 1))));
         }
-        System.out.printf("PERF file: %.1f MB (%d bytes)%n", Files.size(file) / 1e6, Files.size(file));
+        if (store instanceof HistoryStore.DuckDbFile) System.out.printf("PERF file: %.1f MB (%d bytes)%n", Files.size(file) / 1e6, Files.size(file));
 
-        try (RunHistory h = RunHistory.open(file)) {
+        try (RunHistory h = RunHistory.open(store)) {
             var all = time("metrics all features by week", reps, () -> h.production().metrics(null, ProductionSpansMetrics.Window.WEEK, null));
             // 4 features x 3 models x 8 weeks, and gpt-4o's fingerprint moving once in each of the 4 features.
             assertThat(all.rows()).hasSize(4 * 3 * 8);
@@ -88,7 +96,7 @@ class ProductionStoreScale {
         }
 
         HttpClient http = HttpClient.newHttpClient();
-        try (DashboardServer server = DashboardServer.start(HistoryStore.file(file), InetAddress.getLoopbackAddress(), 0,
+        try (DashboardServer server = DashboardServer.start(store, InetAddress.getLoopbackAddress(), 0,
                 new PrintStream(new ByteArrayOutputStream()), ProductionSettings.defaults())) {
             for (String page : List.of("/production?feature=f1&window=week", "/production?window=week", "/ledger")) {
                 time("GET " + page, reps, () -> {
