@@ -44,7 +44,10 @@ public final class ConfigNode {
                     parser.nextToken();
                     ConfigNode child = read(parser, file, path.isEmpty() ? key : path + "." + key);
                     child.keyLocation = keyAt;
-                    fields.put(key, child);
+                    ConfigNode first = fields.put(key, child);
+                    // YAML forbids a key twice in one map; silently keeping one of the two would hide a typo.
+                    if (first != null) throw new ConfigException(keyAt, "duplicate key \"" + key + "\" (first at line "
+                            + first.keyLocation.line() + ")", "keep one \"" + key + "\" in this map and delete the other");
                 }
                 return new ConfigNode(Collections.unmodifiableMap(fields), where, path);
             }
@@ -96,8 +99,9 @@ public final class ConfigNode {
         return new ConfigNode(Collections.unmodifiableMap(fields), isMap() ? location : where, path);
     }
 
+    /** The parser's position in {@code file}; just the file when the parser knows none (e.g. its nesting-depth limit). */
     static Location at(JsonLocation l, Path file) {
-        return new Location(file, l.getLineNr(), l.getColumnNr());
+        return l == null ? Location.of(file) : new Location(file, l.getLineNr(), l.getColumnNr());
     }
 
     public Location location() { return location; }
