@@ -76,9 +76,11 @@ public final class DatasetLoader {
     }
 
     private static Case csvCase(ConfigNode row, Problems problems) {
+        // The CSV parser places a row's start at the header; the row's first value knows the row's own line.
+        Location at = row.fields().values().stream().findFirst().map(ConfigNode::location).orElse(row.location());
         String id = row.get("id").map(n -> String.valueOf(n.scalar()).trim()).orElse("");
         if (id.isEmpty()) {
-            problems.add(row.location(), "this row has no id", "add an \"id\" column with a unique value in every row");
+            problems.add(at, "this row has no id", "add an \"id\" column with a unique value in every row");
             return null;
         }
         Map<String, Object> vars = new LinkedHashMap<>();
@@ -88,6 +90,6 @@ public final class DatasetLoader {
         String expected = row.get("expected").map(n -> String.valueOf(n.scalar())).filter(s -> !s.isEmpty()).orElse(null);
         List<String> tags = row.get("tags").map(n -> Arrays.stream(String.valueOf(n.scalar()).split("\\|"))
                 .map(String::trim).filter(t -> !t.isEmpty()).toList()).orElse(List.of());
-        return new Case(id, vars, expected, tags, row.location());
+        return new Case(id, vars, expected, tags, at);
     }
 }

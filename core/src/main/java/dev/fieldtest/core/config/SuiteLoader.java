@@ -50,6 +50,7 @@ public final class SuiteLoader {
         } catch (IOException e) {
             throw new ConfigException(Location.of(file), "cannot read the suite: " + e.getMessage(), "check the file's permissions");
         }
+        Utf8.require(bytes, file);
         ConfigNode root;
         try (JsonParser p = YAML.createParser(bytes)) {
             root = ConfigNode.read(p, file, "");
