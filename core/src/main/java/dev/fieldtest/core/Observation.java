@@ -17,6 +17,7 @@ import java.util.List;
  * @param error        null on success
  * @param errorMessage what went wrong, free of secrets; null on success
  * @param costUsd      cost of every attempt that reported usage
+ * @param cached       true when a response cache answered this call: every other figure is the original call's
  */
 public record Observation(
         String targetId,
@@ -34,7 +35,16 @@ public record Observation(
         String errorMessage,
         double costUsd,
         String finishReason,
-        String responseModel) {
+        String responseModel,
+        boolean cached) {
+
+    /** A call that was made, not answered from a cache. */
+    public Observation(String targetId, String caseId, int repeatIndex, List<Message> input, String output, Usage usage,
+                       double latencyMs, Double ttftMs, List<Double> chunkMs, int attempts, int throttled, ErrorClass error,
+                       String errorMessage, double costUsd, String finishReason, String responseModel) {
+        this(targetId, caseId, repeatIndex, input, output, usage, latencyMs, ttftMs, chunkMs, attempts, throttled, error,
+                errorMessage, costUsd, finishReason, responseModel, false);
+    }
 
     public Observation {
         input = List.copyOf(input);

@@ -110,4 +110,7 @@ public final class Defaults {
     public static final int DRIFT_MAX_EMBEDDED = 2000;
     /** Farthest uncovered production inputs shown as examples. */
     public static final int DRIFT_EXAMPLES = 10;
+
+    /** Response cache folder of {@code fieldtest run --cache} given without a DIR, relative to the working directory (docs/cache.md). */
+    public static final String CACHE_DIR = ".fieldtest/cache";
 }

@@ -56,6 +56,7 @@ public final class ResultsCodec {
         row.put("cost_usd", o.costUsd());
         row.put("finish_reason", o.finishReason());
         row.put("response_model", o.responseModel());
+        if (o.cached()) row.put("cached", true); // only on replayed rows, so rows of runs without a cache are unchanged
         try {
             return JSON.writeValueAsString(row);
         } catch (JsonProcessingException e) {
@@ -106,7 +107,8 @@ public final class ResultsCodec {
         Observation o = new Observation(r.path("target").asText(), r.path("case_id").asText(), r.path("repeat").asInt(), input,
                 error == null ? r.path("output").asText("") : null, usage, r.path("latency_ms").asDouble(), number(r, "ttft_ms"), chunks,
                 r.path("attempts").asInt(1), r.path("throttled").asInt(), error == null ? null : ErrorClass.fromWireName(error),
-                text(r, "error_message"), r.path("cost_usd").asDouble(), text(r, "finish_reason"), text(r, "response_model"));
+                text(r, "error_message"), r.path("cost_usd").asDouble(), text(r, "finish_reason"), text(r, "response_model"),
+                r.path("cached").asBoolean(false));
         return new ScoredCall(text(r, "run_id"), o, verdicts, tags, r.path("pass").asBoolean(), number(r, "confidence"),
                 text(r, "variant"), text(r, "expect"));
     }

@@ -39,6 +39,7 @@ public final class TargetAggregate {
     private long passes;
     private long throttled;
     private long retries;
+    private long cachedCalls;
     private long inputTokens;
     private long outputTokens;
     private BigDecimal costUsd = BigDecimal.ZERO;
@@ -92,6 +93,7 @@ public final class TargetAggregate {
         }
         throttled += o.throttled();
         retries += Math.max(0, o.retries());
+        if (o.cached()) cachedCalls++;
         if (o.usage() != null) {
             inputTokens += o.usage().inputTokens();
             outputTokens += o.usage().outputTokens();
@@ -126,6 +128,7 @@ public final class TargetAggregate {
         passes += other.passes;
         throttled += other.throttled;
         retries += other.retries;
+        cachedCalls += other.cachedCalls;
         inputTokens += other.inputTokens;
         outputTokens += other.outputTokens;
         costUsd = costUsd.add(other.costUsd);
@@ -172,6 +175,11 @@ public final class TargetAggregate {
     /** Attempts beyond the first, over all calls. */
     public long retries() {
         return retries;
+    }
+
+    /** Calls a response cache answered (their figures are the original calls'); see docs/cache.md. */
+    public long cachedCalls() {
+        return cachedCalls;
     }
 
     /** Input tokens reported over all calls. */

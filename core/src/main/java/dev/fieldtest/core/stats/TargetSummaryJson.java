@@ -15,7 +15,7 @@ import java.util.OptionalDouble;
  * users' CI scripts; change them only with a version bump. For each target:
  *
  * <pre>
- * calls, cases, errors, throttled, retries               integers
+ * calls, cases, errors, throttled, retries, cached_calls integers
  * pass_rate   {value, ci95: [lo, hi], n, passes}          over all calls; ci95 = Wilson score interval, z = 1.96
  * pass_at_k   {"1": …, "3": …, "5": …, "10": …, "&lt;repeat&gt;": …}   mean over cases of 1 − C(n−c,k)/C(n,k)
  * pass_all_k  {same keys}                                  mean over cases of C(c,k)/C(n,k)
@@ -81,6 +81,7 @@ public final class TargetSummaryJson {
         out.put("errors", a.errors());
         out.put("throttled", a.throttled());
         out.put("retries", a.retries());
+        out.put("cached_calls", a.cachedCalls());
 
         ObjectNode passRate = out.putObject("pass_rate");
         passRate.put("value", a.calls() == 0 ? null : round((double) a.passes() / a.calls()));

@@ -47,7 +47,7 @@ class TargetSummaryJsonTest {
     @Test
     void fieldNamesAndOrderAreTheContract() {
         ObjectNode json = render(sample(), 3);
-        assertThat(names(json)).containsExactly("calls", "cases", "errors", "throttled", "retries", "pass_rate",
+        assertThat(names(json)).containsExactly("calls", "cases", "errors", "throttled", "retries", "cached_calls", "pass_rate",
                 "pass_at_k", "pass_all_k", "pass_k_n", "calibration", "latency_ms", "ttft_ms", "tokens", "cost_usd",
                 "slices", "worst_slice", "robustness");
         assertThat(names(json.get("pass_rate"))).containsExactly("value", "ci95", "n", "passes");
