@@ -39,8 +39,15 @@ public final class DatasetLoader {
             if (name.endsWith(".jsonl") || name.endsWith(".ndjson")) return jsonl(file, problems);
             if (name.endsWith(".csv")) return csv(file, problems);
         } catch (JsonProcessingException e) {
-            problems.add(ConfigNode.at(e.getLocation(), file), "not valid " + (name.endsWith(".csv") ? "CSV" : "JSON")
+            Location at = ConfigNode.at(e.getLocation(), file);
+            // The CSV parser gives no position (-1) for an empty header line, which is the file's first line.
+            problems.add(at.line() < 1 ? new Location(file, 1, 1) : at, "not valid " + (name.endsWith(".csv") ? "CSV" : "JSON")
                     + ": " + e.getOriginalMessage(), "fix the syntax at this position");
+            return List.of();
+        } catch (java.io.CharConversionException e) {
+            // The CSV reader reports bad UTF-8 without a position: find the first bad byte ourselves.
+            problems.addAll(Utf8.problem(file).orElseThrow(() -> new ConfigException(Location.of(file),
+                    "cannot read the dataset: " + e.getMessage(), "save the file as UTF-8")));
             return List.of();
         } catch (IOException e) {
             problems.add(Location.of(file), "cannot read the dataset: " + e.getMessage(), "check the file's permissions");

@@ -12,6 +12,18 @@ import java.nio.file.Path;
 final class Utf8 {
     private Utf8() {}
 
+    /** The problem at the first malformed byte of {@code file}, if it has one (an unreadable file has none). */
+    static java.util.Optional<ConfigException> problem(Path file) {
+        try {
+            require(java.nio.file.Files.readAllBytes(file), file);
+            return java.util.Optional.empty();
+        } catch (ConfigException e) {
+            return java.util.Optional.of(e);
+        } catch (java.io.IOException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
     /** Throws a {@link ConfigException} at the line and column of the first malformed byte of {@code bytes}, if any. */
     static void require(byte[] bytes, Path file) {
         CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
