@@ -18,6 +18,7 @@ import java.util.List;
  * @param errorMessage what went wrong, free of secrets; null on success
  * @param costUsd      cost of every attempt that reported usage
  * @param cached       true when a response cache answered this call: every other figure is the original call's
+ * @param fallback     which target of a fallback chain answered and what the failed hops cost; null without a chain
  */
 public record Observation(
         String targetId,
@@ -36,7 +37,8 @@ public record Observation(
         double costUsd,
         String finishReason,
         String responseModel,
-        boolean cached) {
+        boolean cached,
+        FallbackTrace fallback) {
 
     /** A call that was made, not answered from a cache. */
     public Observation(String targetId, String caseId, int repeatIndex, List<Message> input, String output, Usage usage,
@@ -52,6 +54,20 @@ public record Observation(
         if ((output == null) == (error == null)) {
             throw new IllegalArgumentException("exactly one of output and error must be set");
         }
+    }
+
+    /** An observation of a target without a fallback chain. */
+    public Observation(String targetId, String caseId, int repeatIndex, List<Message> input, String output, Usage usage,
+                       double latencyMs, Double ttftMs, List<Double> chunkMs, int attempts, int throttled, ErrorClass error,
+                       String errorMessage, double costUsd, String finishReason, String responseModel, boolean cached) {
+        this(targetId, caseId, repeatIndex, input, output, usage, latencyMs, ttftMs, chunkMs, attempts, throttled, error,
+                errorMessage, costUsd, finishReason, responseModel, cached, null);
+    }
+
+    /** This observation with {@code trace} as its fallback record. */
+    public Observation withFallback(FallbackTrace trace) {
+        return new Observation(targetId, caseId, repeatIndex, input, output, usage, latencyMs, ttftMs, chunkMs, attempts, throttled,
+                error, errorMessage, costUsd, finishReason, responseModel, cached, trace);
     }
 
     public boolean succeeded() {

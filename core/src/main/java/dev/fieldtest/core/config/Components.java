@@ -30,11 +30,13 @@ public record Components(List<Target> targets, List<BoundCheck> checks, List<Tar
         Map<String, TargetFactory> targetTypes = byType(ServiceLoader.load(TargetFactory.class), TargetFactory::types);
         Map<String, CheckFactory> checkTypes = byType(ServiceLoader.load(CheckFactory.class), CheckFactory::types);
         List<Target> targets = new ArrayList<>();
+        var fallbacks = FallbackChains.read(suite.targets(), problems);
         for (TargetSpec spec : suite.targets()) {
             TargetFactory f = known(targetTypes, spec.type(), spec.settings(), "target", problems);
-            Target t = f == null ? null : f.create(spec, env, problems);
+            Target t = f == null ? null : f.create(FallbackChains.stripped(spec), env, problems);
             if (t != null) targets.add(t);
         }
+        targets = new ArrayList<>(FallbackChains.wrap(targets, fallbacks));
         java.util.Map<String, Target> judges = new java.util.LinkedHashMap<>();
         for (TargetSpec spec : suite.judges()) {
             TargetFactory f = known(targetTypes, spec.type(), spec.settings(), "judge", problems);

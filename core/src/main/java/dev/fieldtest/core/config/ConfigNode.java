@@ -99,6 +99,15 @@ public final class ConfigNode {
         return new ConfigNode(Collections.unmodifiableMap(fields), isMap() ? location : where, path);
     }
 
+    /** This map without {@code key} (a setting one layer reads before handing the rest on). A new node; this one is unchanged. */
+    public ConfigNode without(String key) {
+        Map<String, ConfigNode> fields = new LinkedHashMap<>(fields());
+        fields.remove(key);
+        ConfigNode out = new ConfigNode(Collections.unmodifiableMap(fields), location, path);
+        out.keyLocation = keyLocation;
+        return out;
+    }
+
     /** The parser's position in {@code file}; just the file when the parser knows none (e.g. its nesting-depth limit). */
     static Location at(JsonLocation l, Path file) {
         return l == null ? Location.of(file) : new Location(file, l.getLineNr(), l.getColumnNr());

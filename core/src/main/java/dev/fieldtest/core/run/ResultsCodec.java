@@ -57,6 +57,7 @@ public final class ResultsCodec {
         row.put("finish_reason", o.finishReason());
         row.put("response_model", o.responseModel());
         if (o.cached()) row.put("cached", true); // only on replayed rows, so rows of runs without a cache are unchanged
+        if (o.fallback() != null) FallbackRows.write(row.putObject("fallback"), o.fallback());
         try {
             return JSON.writeValueAsString(row);
         } catch (JsonProcessingException e) {
@@ -109,6 +110,7 @@ public final class ResultsCodec {
                 r.path("attempts").asInt(1), r.path("throttled").asInt(), error == null ? null : ErrorClass.fromWireName(error),
                 text(r, "error_message"), r.path("cost_usd").asDouble(), text(r, "finish_reason"), text(r, "response_model"),
                 r.path("cached").asBoolean(false));
+        if (r.path("fallback").isObject()) o = o.withFallback(FallbackRows.read(r.path("fallback")));
         return new ScoredCall(text(r, "run_id"), o, verdicts, tags, r.path("pass").asBoolean(), number(r, "confidence"),
                 text(r, "variant"), text(r, "expect"));
     }

@@ -49,6 +49,7 @@ public final class TargetAggregate {
     private final LatencyHistogram latency = new LatencyHistogram();
     private final LatencyHistogram ttft = new LatencyHistogram();
     private final Robustness robustness = new Robustness();
+    private final FallbackAggregate fallback = new FallbackAggregate();
 
     /** An empty aggregate for the target with this id. */
     public TargetAggregate(String targetId) {
@@ -107,6 +108,7 @@ public final class TargetAggregate {
             costUsd = costUsd.add(new BigDecimal(v.costUsd()));
         }
         robustness.add(call, pass);
+        fallback.add(o, pass);
         if (o.caseId() != null) count(perCase, o.caseId(), 1, pass ? 1 : 0);
         for (String tag : new LinkedHashSet<>(call.tags())) count(perTag, tag, 1, pass ? 1 : 0);
         if (call.confidence() != null) calibration.add(call.confidence(), pass);
@@ -138,6 +140,7 @@ public final class TargetAggregate {
         latency.merge(other.latency);
         ttft.merge(other.ttft);
         robustness.merge(other.robustness);
+        fallback.merge(other.fallback);
     }
 
     /** A copy that evolves independently of this one. */
@@ -150,6 +153,11 @@ public final class TargetAggregate {
     /** Variants, escalation, confident-wrong calls, invented references, unmeasured verdicts, graders' cost. */
     public Robustness robustness() {
         return robustness;
+    }
+
+    /** What the target's fallback chain did (all zero without a chain); live, read it once the aggregate is complete. */
+    public FallbackAggregate fallback() {
+        return fallback;
     }
 
     /** Calls counted, failed ones included. */

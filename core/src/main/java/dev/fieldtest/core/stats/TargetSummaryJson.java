@@ -27,6 +27,7 @@ import java.util.OptionalDouble;
  * cost_usd    {total, per_call, per_success}               per_success = total (failed calls included) / passes
  * slices      {"&lt;tag&gt;": {n, pass_rate, ci95}}              sorted by tag
  * worst_slice {name, pass_rate, n}                         see {@link TargetAggregate#worstSlice()}
+ * fallback    {primary_failures, recovered, recovery_rate, …}  only with a fallback chain; see {@link FallbackJson}
  * </pre>
  *
  * <p>The k reported are {@link PassAtK#reportedK(int)}: {1, 3, 5, 10, repeat} with k ≤ repeat. Numbers
@@ -147,6 +148,7 @@ public final class TargetSummaryJson {
             w.put("n", worst.get().tally().n());
         }
         out.set("robustness", RobustnessJson.render(a.robustness(), a.calls(), confidentWrongAt));
+        FallbackJson.put(out, a.fallback());
         return out;
     }
 
