@@ -34,6 +34,8 @@ final class ConsoleSummary {
             while (out.charAt(out.length() - 1) == ' ') out.setLength(out.length() - 1);
             out.append('\n');
         }
+        String cached = dev.fieldtest.report.CachedCalls.note(summary.path("targets"), id -> id);
+        if (!cached.isEmpty()) out.append(cached).append('\n');
         out.append(summary.path("notice").asText()).append('\n');
         return out.toString();
     }

@@ -23,6 +23,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", description = "Calls in flight at once; overrides the suite's concurrency.")
     Integer concurrency;
 
+    @Option(names = "--cache", arity = "0..1", fallbackValue = dev.fieldtest.core.config.Defaults.CACHE_DIR, paramLabel = "DIR",
+            description = {"Answer a request made before (same target settings, messages and repeat index) from DIR, and store new successful answers there;",
+                    "DIR defaults to " + dev.fieldtest.core.config.Defaults.CACHE_DIR + ". See docs/cache.md."})
+    Path cache;
+
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
@@ -31,6 +36,6 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        return new RunDriver(System.out, System.err, quiet).recordingTo(history.store()).run(suite, out, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
+        return new RunDriver(System.out, System.err, quiet).recordingTo(history.store()).cachingIn(cache).run(suite, out, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
     }
 }

@@ -51,6 +51,14 @@ final class RunDriver {
         return this;
     }
 
+    /** The response cache folder (docs/cache.md); null (the default) reads and writes no cache. */
+    private Path cacheDir;
+
+    RunDriver cachingIn(Path dir) {
+        this.cacheDir = dir;
+        return this;
+    }
+
     int run(Path suiteFile, Path runDir, Overrides overrides, Env env) throws IOException, InterruptedException {
         Suite suite;
         Components components;
@@ -61,8 +69,8 @@ final class RunDriver {
         } catch (ConfigException e) {
             return InputProblems.report(err, e);
         }
-        try (components) {
-            return execute(suite, components, runDir);
+        try (Components live = cacheDir == null ? components : RunCache.wrap(components, cacheDir)) {
+            return execute(suite, live, runDir);
         }
     }
 
@@ -93,6 +101,7 @@ final class RunDriver {
             }
         }
         out.print(ConsoleSummary.render(result.summary()));
+        if (cacheDir != null) err.println(RunCache.line(components, cacheDir));
         out.println("Run directory: " + runDir + "  (report.html, report.md, summary.json, junit.xml, results.jsonl)");
         HistoryRecorder.record(history, runDir, err, quiet); // every file is on disk; never changes the exit code
         recorded.countDown();

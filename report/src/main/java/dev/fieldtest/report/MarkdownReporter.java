@@ -44,6 +44,8 @@ public final class MarkdownReporter implements Reporter {
         md.append("|---|---:|---|---:|---:|---|---:|---:|---:|---|\n");
         s.path("targets").fields().forEachRemaining(e -> md.append(targetRow(e.getKey(), e.getValue(), k)));
         md.append("\nPass rate counts every call, failed calls included. Full metrics: `summary.json`; every call: `results.jsonl`.\n");
+        String cached = CachedCalls.note(s.path("targets"), id -> Markdown.inline(id, 40));
+        if (!cached.isEmpty()) md.append('\n').append(cached).append('\n');
         md.append(RobustnessSection.render(s.path("targets")));
         md.append(PropertiesSection.render(s));
         appendFailures(md, rows);
