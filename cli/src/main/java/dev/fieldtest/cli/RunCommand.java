@@ -9,13 +9,17 @@ import picocli.CommandLine.Parameters;
 /** {@code fieldtest run SUITE --out DIR}: every target on every case, k times; results, summary, report. */
 @Command(name = "run", mixinStandardHelpOptions = true,
         description = {"Run a suite: writes DIR/results.jsonl, DIR/summary.json, DIR/report.md, DIR/report.html and DIR/junit.xml.",
-                "Exit 0 done, 1 a property failed, 2 bad input (nothing written), 3 aborted."})
+                "fieldtest run --resume DIR [SUITE]: finish a run that was killed, making only the calls missing from DIR/results.jsonl.",
+                "Exit 0 done (a run a budget stopped is done, status partial), 1 a property failed, 2 bad input (nothing written), 3 aborted."})
 final class RunCommand implements Callable<Integer> {
-    @Parameters(index = "0", paramLabel = "SUITE", description = "The suite file (YAML), see docs/suite.md.")
+    @Parameters(index = "0", arity = "0..1", paramLabel = "SUITE", description = "The suite file (YAML), see docs/suite.md; with --resume, defaults to the one DIR/run.json names.")
     Path suite;
 
-    @Option(names = "--out", required = true, paramLabel = "DIR", description = "The run directory to create; must not hold a run already.")
+    @Option(names = "--out", paramLabel = "DIR", description = "The run directory to create; must not hold a run already.")
     Path out;
+
+    @Option(names = "--resume", paramLabel = "DIR", description = "Finish the unfinished run in DIR (killed or Ctrl-C'd); refused if the suite changed. See docs/cli.md.")
+    Path resume;
 
     @Option(names = "--repeat", paramLabel = "K", description = "Runs per case and target; overrides the suite's repeat.")
     Integer repeat;
@@ -36,6 +40,13 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if ((out == null) == (resume == null) || (resume == null && suite == null)) {
+            System.err.println("fieldtest run: give SUITE --out DIR for a new run, or --resume DIR [SUITE] to finish one; see fieldtest run --help");
+            return Main.BAD_INPUT;
+        }
+        if (resume != null) {
+            return new RunDriver(System.out, System.err, quiet).recordingTo(history.store()).cachingIn(cache).resume(suite, resume, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
+        }
         return new RunDriver(System.out, System.err, quiet).recordingTo(history.store()).cachingIn(cache).run(suite, out, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
     }
 }

@@ -74,9 +74,45 @@ final class RunDriver {
         }
     }
 
+    /** Set by {@link #resume}: the killed run {@link #execute} finishes instead of starting one. */
+    private RunResume.Ready resumeFrom;
+
+    /** fieldtest run --resume DIR [SUITE]: makes only the calls missing from DIR/results.jsonl, then summarises every row. */
+    int resume(Path suiteFile, Path runDir, Overrides overrides, Env env) throws IOException, InterruptedException {
+        Suite suite;
+        Components components;
+        try {
+            var manifest = RunResume.manifest(runDir);
+            Overrides o = new Overrides(overrides.repeat() != null ? overrides.repeat() : manifest.repeat(),
+                    overrides.concurrency() != null ? overrides.concurrency() : manifest.concurrency());
+            suite = apply(SuiteLoader.load(RunResume.suiteFile(suiteFile, manifest)), o);
+            components = Components.resolve(suite, env);
+            try {
+                resumeFrom = RunResume.check(suite, components.targets(), manifest, runDir);
+            } catch (RunResume.Refused e) {
+                components.close();
+                throw e;
+            }
+        } catch (ConfigException e) {
+            return InputProblems.report(err, e);
+        } catch (RunResume.Refused e) {
+            err.println("fieldtest: cannot resume " + runDir + ": " + e.getMessage());
+            return Main.BAD_INPUT;
+        }
+        if (resumeFrom.point().tornBytes() > 0) {
+            err.println("fieldtest: dropped a torn last line of results.jsonl (" + resumeFrom.point().tornBytes() + " bytes, a write cut short); its call runs again");
+        }
+        err.println("fieldtest: resuming run " + resumeFrom.manifest().runId() + ": " + resumeFrom.point().rows().size() + " calls done, "
+                + resumeFrom.missing() + " to make");
+        try (Components used = cacheDir != null ? RunCache.wrap(components, cacheDir) : components) {
+            return execute(suite, used, runDir);
+        }
+    }
+
     private int execute(Suite suite, Components components, Path runDir) throws IOException, InterruptedException {
         String runId = RunIds.next();
         Evaluation evaluation = new Evaluation(suite, components, runDir, List.of(new MarkdownReporter(), new HtmlReporter(), new JunitReporter()));
+        if (resumeFrom != null) evaluation.resuming(resumeFrom.manifest(), resumeFrom.point());
         Thread hook = new Thread(() -> {
             evaluation.abort("interrupted (Ctrl-C); the calls that completed are kept");
             try {
@@ -90,6 +126,7 @@ final class RunDriver {
         int total = suite.repeat() * suite.cases().size() * components.targets().size();
         err.printf("fieldtest %s: %d targets × %d cases × %d repeats = %d calls, %d at a time → %s%n", suite.name(),
                 components.targets().size(), suite.cases().size(), suite.repeat(), total, suite.concurrency(), runDir);
+        if (resumeFrom != null) total = resumeFrom.missing();
         Evaluation.Result result;
         try (Progress progress = new Progress(err, total, !quiet && System.console() != null, quiet ? Duration.ofDays(1) : PROGRESS_INTERVAL)) {
             result = evaluation.run(runId, progress);
@@ -108,6 +145,10 @@ final class RunDriver {
         if (result.outcome().aborted()) {
             err.println("fieldtest: run aborted: " + result.outcome().abortReason());
             return Main.ABORTED;
+        }
+        if (result.outcome().partial()) {
+            err.println("fieldtest: run partial: " + result.outcome().partialReason() + "; " + result.outcome().completed() + " of "
+                    + result.outcome().planned() + " planned calls made (status partial in summary.json)");
         }
         var notPassing = PropertyGate.notPassing(result.summary());
         notPassing.forEach(p -> err.println("fieldtest: property " + p.path("status").asText() + ": " + p.path("name").asText()

@@ -21,13 +21,14 @@ import java.util.regex.Pattern;
  * @param load               the {@code load:} section as written, read by the load module (docs/load.md); null when absent
  * @param properties         behavioural properties gated after the run ({@code properties:}, docs/ci.md); empty when absent
  * @param online             online scoring of production spans ({@code online:}, docs/online-scoring.md); defaults when absent
+ * @param budget             most calls and USD the run may spend ({@code budget:}, docs/suite.md); {@link dev.fieldtest.core.run.Budget#NONE} when absent
  */
 public record Suite(String name, String description, Source source, List<MessageTemplate> messages,
                     List<Case> cases, Source dataset, int repeat, int concurrency,
                     List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract, List<TargetSpec> judges,
                     List<dev.fieldtest.core.config.ConfigNode> pairwise, double confidentWrongAt,
                     dev.fieldtest.core.config.ConfigNode load, List<dev.fieldtest.core.config.Property> properties,
-                    dev.fieldtest.core.online.OnlineSettings online) {
+                    dev.fieldtest.core.online.OnlineSettings online, dev.fieldtest.core.run.Budget budget) {
 
     /** A file the suite was read from, with the SHA-256 of its bytes for provenance. */
     public record Source(Path file, String sha256) {}
@@ -44,6 +45,17 @@ public record Suite(String name, String description, Source source, List<Message
         pairwise = pairwise == null ? List.of() : List.copyOf(pairwise);
         properties = properties == null ? List.of() : List.copyOf(properties);
         online = online == null ? dev.fieldtest.core.online.OnlineSettings.DEFAULT : online;
+        budget = budget == null ? dev.fieldtest.core.run.Budget.NONE : budget;
+    }
+
+    /** A suite without a {@code budget:} section (the shape before it existed). */
+    public Suite(String name, String description, Source source, List<MessageTemplate> messages, List<Case> cases, Source dataset,
+                 int repeat, int concurrency, List<TargetSpec> targets, List<CheckSpec> checks, Pattern confidenceExtract,
+                 List<TargetSpec> judges, List<dev.fieldtest.core.config.ConfigNode> pairwise, double confidentWrongAt,
+                 dev.fieldtest.core.config.ConfigNode load, List<dev.fieldtest.core.config.Property> properties,
+                 dev.fieldtest.core.online.OnlineSettings online) {
+        this(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidenceExtract, judges,
+                pairwise, confidentWrongAt, load, properties, online, null);
     }
 
     /** A suite without an {@code online:} section (the shape before it existed). */
@@ -65,15 +77,15 @@ public record Suite(String name, String description, Source source, List<Message
     }
 
     public Suite withRepeat(int k) {
-        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load, properties, online);
+        return new Suite(name, description, source, messages, cases, dataset, k, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load, properties, online, budget);
     }
 
     public Suite withConcurrency(int n) {
-        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load, properties, online);
+        return new Suite(name, description, source, messages, cases, dataset, repeat, n, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, load, properties, online, budget);
     }
 
     public Suite withLoad(dev.fieldtest.core.config.ConfigNode section) {
-        return new Suite(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, section, properties, online);
+        return new Suite(name, description, source, messages, cases, dataset, repeat, concurrency, targets, checks, confidenceExtract, judges, pairwise, confidentWrongAt, section, properties, online, budget);
     }
 
     /** The base folder relative paths in the suite resolve against. */

@@ -111,6 +111,15 @@ public final class Defaults {
     /** Farthest uncovered production inputs shown as examples. */
     public static final int DRIFT_EXAMPLES = 10;
 
+    /** Budget ({@code budget:}, docs/suite.md): no cost limit unless the suite sets {@code max_usd} (USD, above 0) ... */
+    public static final Double BUDGET_MAX_USD = null;
+    /** ... and no call limit unless it sets {@code max_calls} ... */
+    public static final Integer BUDGET_MAX_CALLS = null;
+    /** ... which is a whole number from 1 to this. */
+    public static final int BUDGET_MAX_CALLS_LIMIT = 1_000_000_000;
+    /** Resume (docs/cli.md {@code --resume}): the manifest written durably into the run directory before the first call. */
+    public static final String RUN_MANIFEST = "run.json";
+
     /** Response cache folder of {@code fieldtest run --cache} given without a DIR, relative to the working directory (docs/cache.md). */
     public static final String CACHE_DIR = ".fieldtest/cache";
 }

@@ -34,7 +34,7 @@ import org.yaml.snakeyaml.error.MarkedYAMLException;
 public final class SuiteLoader {
     private static final Set<String> KEYS = Set.of("name", "description", "prompt", "messages", "dataset", "cases",
             "repeat", "concurrency", "targets", "checks", "confidence", "judges", "perturb", "generate", "pairwise", "load",
-            "properties", "online");
+            "properties", "online", "budget");
     private static final Set<String> ROLES = Set.of("system", "user", "assistant");
     private static final Pattern ID = Pattern.compile("[A-Za-z0-9][A-Za-z0-9_.:-]*");
     private static final YAMLFactory YAML = new YAMLFactory();
@@ -114,10 +114,11 @@ public final class SuiteLoader {
         double confidentWrongAt = conf.number("confident_wrong_at", Defaults.CONFIDENT_WRONG_AT, 0, 1);
         List<Property> properties = PropertyReader.read(r.get("properties").orElse(null), targets.stream().map(TargetSpec::id).toList(), problems);
         var online = dev.fieldtest.core.online.OnlineSettingsReader.read(r.get("online").orElse(null), checks, problems);
+        var budget = BudgetReader.read(r.get("budget").orElse(null), problems);
         problems.throwIfAny();
         List<ConfigNode> pairwise = r.get("pairwise").map(ConfigNode::items).orElse(List.of());
         return new Suite(name, description, source, messages, variations.expand(cases), dataset, repeat, concurrency, targets, checks,
-                confidence, judges, pairwise, confidentWrongAt, r.get("load").orElse(null), properties, online);
+                confidence, judges, pairwise, confidentWrongAt, r.get("load").orElse(null), properties, online, budget);
     }
 
     private static List<MessageTemplate> messages(ConfigReader r, Problems problems) {

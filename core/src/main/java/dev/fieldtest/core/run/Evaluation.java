@@ -33,6 +33,8 @@ public final class Evaluation {
     private final CountDownLatch finished = new CountDownLatch(1);
     private volatile Executor executor;
     private volatile String earlyAbort;
+    private RunManifest resumeManifest;
+    private ResumePoint resumePoint;
 
     public Evaluation(Suite suite, Components components, Path runDir, List<Reporter> reporters) {
         this.suite = suite;
@@ -41,19 +43,34 @@ public final class Evaluation {
         this.reporters = List.copyOf(reporters);
     }
 
+    /**
+     * Makes {@link #run} finish the run {@code manifest} started: only the calls missing from {@code point} are
+     * made, appended to the same results.jsonl under the original run id, and the summary covers every row.
+     */
+    public Evaluation resuming(RunManifest manifest, ResumePoint point) {
+        this.resumeManifest = manifest;
+        this.resumePoint = point;
+        return this;
+    }
+
     /** The result of a finished run: how it ended and the summary written to summary.json. */
     public record Result(String runId, RunOutcome outcome, ObjectNode summary, List<ScoredCall> rows) {}
 
     public Result run(String runId, RunListener listener) throws IOException, InterruptedException {
         try {
             Files.createDirectories(runDir);
-            Instant started = Instant.now();
             List<PlannedCall> plan = Plan.of(suite, components.targets());
+            Instant started = resumeManifest != null ? resumeManifest.startedAt() : Instant.now();
+            if (resumeManifest != null) runId = resumeManifest.runId();
+            else RunManifest.of(runId, started, suite, plan).write(runDir); // durable before the first row, for --resume
+            List<ScoredCall> before = resumePoint != null ? resumePoint.rows() : List.of();
             RunOutcome outcome;
             try (ResultsLog log = new ResultsLog(runDir.resolve(RESULTS), Defaults.FSYNC_EVERY_ROWS, Defaults.FSYNC_EVERY)) {
                 executor = new Executor(suite.concurrency(), new CallScorer(components.checks(), suite.confidenceExtract()), log, listener);
+                if (suite.budget().limited()) executor.withBudget(new BudgetGuard(suite.budget(), before));
                 if (earlyAbort != null) executor.abort(earlyAbort);
-                outcome = executor.run(runId, plan);
+                RunOutcome part = executor.run(runId, resumePoint != null ? resumePoint.missing(plan) : plan);
+                outcome = new RunOutcome(plan.size(), before.size() + part.completed(), part.wall(), part.abortReason(), part.partialReason());
             }
             List<ScoredCall> rows = ResultsLog.readAll(runDir.resolve(RESULTS));
             RunAggregate aggregate = new RunAggregate();
@@ -61,6 +78,8 @@ public final class Evaluation {
             ObjectNode comparisons = PairwiseRun.run(components.comparisons(), suite.cases(), suite.repeat(), rows, runDir, suite.concurrency());
             ObjectNode summary = SummaryDocument.build(runId, suite, components, outcome, aggregate, started, Instant.now());
             if (!comparisons.isEmpty()) summary.set("comparisons", comparisons);
+            if (resumePoint != null) summary.putObject("resumed").put("rows_before", before.size())
+                    .put("rows_added", outcome.completed() - before.size()).put("torn_bytes_dropped", resumePoint.tornBytes());
             ObjectNode paired = dev.fieldtest.core.stats.PairedJson.section(components.targets().stream().map(dev.fieldtest.core.spi.Target::id).toList(), rows);
             if (paired != null) summary.set("paired", paired);
             // Properties judge the finished summary, comparisons included (docs/ci.md).

@@ -34,6 +34,7 @@ public final class Executor {
     private final AtomicInteger completed = new AtomicInteger();
     private final Map<String, TargetHealth> health = new ConcurrentHashMap<>();
     private volatile ExecutorService pool;
+    private volatile BudgetGuard budget;
 
     public Executor(int concurrency, CallScorer scorer, ResultsLog log, RunListener listener) {
         if (concurrency < 1) throw new IllegalArgumentException("concurrency must be >= 1, but was " + concurrency);
@@ -43,14 +44,25 @@ public final class Executor {
         this.listener = listener;
     }
 
+    /** Calls start only while {@code guard} admits them; a budget stop is a clean end (partial), not an abort. */
+    public Executor withBudget(BudgetGuard guard) {
+        this.budget = guard;
+        return this;
+    }
+
     public RunOutcome run(String runId, List<PlannedCall> plan) throws InterruptedException {
         long start = System.nanoTime();
+        String partial = null;
         Semaphore permits = new Semaphore(concurrency);
         pool = Executors.newVirtualThreadPerTaskExecutor();
         try {
             for (PlannedCall call : plan) {
                 permits.acquire();
                 if (abortReason.get() != null) break;
+                if (budget != null && (partial = budget.admit()) != null) {
+                    permits.release();
+                    break; // calls in flight finish and are kept
+                }
                 try {
                     pool.execute(() -> {
                         try {
@@ -70,7 +82,7 @@ public final class Executor {
                 if (abortReason.get() != null) pool.shutdownNow();
             }
         }
-        return new RunOutcome(plan.size(), completed.get(), Duration.ofNanos(System.nanoTime() - start), abortReason.get());
+        return new RunOutcome(plan.size(), completed.get(), Duration.ofNanos(System.nanoTime() - start), abortReason.get(), partial);
     }
 
     /** Stops the run: no new calls start and calls in flight are interrupted. The first reason wins. */
@@ -96,6 +108,7 @@ public final class Executor {
             return;
         }
         completed.incrementAndGet();
+        if (budget != null) budget.spend(scored);
         listener.onCall(scored);
         watchHealth(o);
     }

@@ -29,8 +29,9 @@ public final class SummaryDocument {
         ObjectNode s = JSON.createObjectNode();
         s.put("schema_version", SCHEMA_VERSION);
         s.put("run_id", runId);
-        s.put("status", outcome.aborted() ? "aborted" : "complete");
+        s.put("status", outcome.aborted() ? "aborted" : outcome.partial() ? "partial" : "complete");
         s.put("abort_reason", outcome.abortReason());
+        if (outcome.partial()) partial(s.putObject("partial"), outcome, suite.budget());
         s.put("notice", NOTICE);
         s.put("started_at", started.toString());
         s.put("finished_at", finished.toString());
@@ -42,6 +43,12 @@ public final class SummaryDocument {
         s.set("targets", TargetSummaryJson.targets(aggregate, suite.repeat(), suite.confidentWrongAt()));
         s.set("provenance", provenance(suite, components));
         return s;
+    }
+
+    /** Why a budget stopped the run, against which limits, and how much of the plan it covers. */
+    private static void partial(ObjectNode p, RunOutcome outcome, Budget budget) {
+        p.put("reason", outcome.partialReason()).put("planned", outcome.planned()).put("completed", outcome.completed());
+        p.putObject("budget").put("max_usd", budget.maxUsd()).put("max_calls", budget.maxCalls());
     }
 
     private static ObjectNode provenance(Suite suite, Components components) {
