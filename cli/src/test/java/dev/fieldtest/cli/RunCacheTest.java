@@ -225,6 +225,10 @@ class RunCacheTest {
         RunCommand bare = new RunCommand();
         new CommandLine(bare).parseArgs("suite.yaml", "--out", "o", "--cache");
         assertThat(bare.cache).isEqualTo(Path.of(".fieldtest/cache"));
+        RunCommand between = new RunCommand();
+        new CommandLine(between).parseArgs("suite.yaml", "--cache", "--out", "o");
+        assertThat(between.cache).isEqualTo(Path.of(".fieldtest/cache"));
+        assertThat(between.suite).isEqualTo(Path.of("suite.yaml"));
         RunCommand given = new RunCommand();
         new CommandLine(given).parseArgs("suite.yaml", "--out", "o", "--cache=shared/cache");
         assertThat(given.cache).isEqualTo(Path.of("shared/cache"));
