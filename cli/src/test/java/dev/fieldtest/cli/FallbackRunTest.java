@@ -171,5 +171,12 @@ class FallbackRunTest {
         assertThat(rows.get("q4").path("pass").asBoolean()).isFalse();
         // the spare got its own 10 calls plus the 4 handed to it
         assertThat(spare.requestCount()).isEqualTo(14);
+
+        String md = Files.readString(runDir.resolve("report.md"));
+        assertThat(md).contains("## Fallback").contains("| main | 4 | 4 · 100.0% (51.0%–100.0%, n=4) | ")
+                .contains(" ms | $0.00072 | 83.3% (43.6%–97.0%, n=6) | 75.0% (30.1%–95.4%, n=4) |").doesNotContain("| spare | 4 |");
+        String html = Files.readString(runDir.resolve("report.html"));
+        assertThat(html).contains("<section id=\"fallback\">").contains("<td>main</td><td class=\"num\">4</td>")
+                .contains("<td class=\"num\">75.0% (30.1%–95.4%, n=4)</td>");
     }
 }

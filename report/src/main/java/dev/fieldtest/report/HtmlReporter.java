@@ -47,7 +47,7 @@ public final class HtmlReporter implements Reporter {
         h.append(HtmlSummary.header(summary));
         h.append("<nav><a href=\"#summary\">Summary</a><a href=\"#charts\">Charts</a>").append(loadJson != null ? "<a href=\"#load\">Load</a>" : "")
                 .append("<a href=\"#explorer\">Case explorer</a></nav>\n");
-        h.append(HtmlSummary.targets(summary)).append(HtmlSections.paired(summary)).append(HtmlSections.properties(summary))
+        h.append(HtmlSummary.targets(summary)).append(FallbackSection.html(summary)).append(HtmlSections.paired(summary)).append(HtmlSections.properties(summary))
                 .append(HtmlSections.comparisons(summary));
         h.append("<section id=\"charts\"><h2>Charts</h2>\n<div class=\"charts\">\n").append(HtmlCharts.heatmap(summary))
                 .append(HtmlRowCharts.reliability(summary, rows)).append(HtmlRowCharts.latency(summary, rows)).append(HtmlCharts.passAtK(summary))

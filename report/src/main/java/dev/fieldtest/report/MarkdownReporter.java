@@ -38,6 +38,8 @@ public final class MarkdownReporter implements Reporter {
                 Markdown.inline(s.path("run_id").asText(), 40), s.path("status").asText(), s.path("completed_calls").asInt(),
                 s.path("planned_calls").asInt(), s.path("repeat").asInt(), s.path("wall_ms").asLong() / 1000.0, suite.path("sha256").asText()));
         if (s.hasNonNull("abort_reason")) md.append("**Aborted:** ").append(Markdown.inline(s.path("abort_reason").asText(), 300)).append("\n\n");
+        if (s.path("partial").isObject()) md.append("**Partial:** ").append(Markdown.inline(s.path("partial").path("reason").asText(), 300))
+                .append(String.format(Locale.ROOT, "; %d of %d planned calls made.\n\n", s.path("partial").path("completed").asInt(), s.path("partial").path("planned").asInt()));
         int k = s.path("repeat").asInt();
         md.append("| target | calls | pass rate (95% CI) | pass@").append(k).append(" | pass^").append(k)
                 .append(" | latency p50 / p95 | cost per success | errors | throttled | worst slice |\n");
@@ -46,6 +48,7 @@ public final class MarkdownReporter implements Reporter {
         md.append("\nPass rate counts every call, failed calls included. Full metrics: `summary.json`; every call: `results.jsonl`.\n");
         String cached = CachedCalls.note(s.path("targets"), id -> Markdown.inline(id, 40));
         if (!cached.isEmpty()) md.append('\n').append(cached).append('\n');
+        md.append(FallbackSection.markdown(s.path("targets")));
         md.append(RobustnessSection.render(s.path("targets")));
         md.append(PropertiesSection.render(s));
         appendFailures(md, rows);
