@@ -37,6 +37,10 @@ final class Forwarder {
         SseEvents events = new SseEvents(body);
         int sent = 0;
         for (byte[] event; (event = events.next()) != null; ) {
+            if (!hasData(event)) { // a comment (keep-alive) is no chunk: it passes and is not counted
+                client.chunk(event);
+                continue;
+            }
             if (action instanceof Action.Truncate t && sent >= t.chunks()) {
                 socket.close(); // no [DONE] and no closing chunk: the stream just stops
                 return;
@@ -48,6 +52,12 @@ final class Forwarder {
         }
         if (action instanceof Action.Malformed m && sent <= m.after()) client.chunk(BAD_EVENT); // a stream shorter than `after`
         client.endChunks();
+    }
+
+    /** Whether an event has a data line (at the start or after a newline). */
+    static boolean hasData(byte[] event) {
+        String text = new String(event, StandardCharsets.UTF_8);
+        return text.startsWith("data:") || text.contains("\ndata:");
     }
 
     private static void whole(Upstream.Response response, Action action, Socket socket, ClientWriter client, byte[] bytes)
