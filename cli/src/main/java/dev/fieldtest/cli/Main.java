@@ -12,7 +12,7 @@ import picocli.CommandLine.Command;
         description = "Evaluate AI systems on your own cases, under production conditions.",
         subcommands = {RunCommand.class, LoadCommand.class, DemoCommand.class, StubServerCommand.class, CompareCommand.class, HistoryCommand.class,
                 ServeCommand.class, DriftCommand.class, ScoreProductionCommand.class, IngestCommand.class, ProductionCommand.class, SampleCommand.class,
-                ClaimCommand.class, GapCommand.class, FeatureCommand.class, ReviewCommand.class})
+                ClaimCommand.class, GapCommand.class, FeatureCommand.class, ReviewCommand.class, ChaosCommand.class})
 public final class Main {
     public static final int OK = 0;
     public static final int BAD_INPUT = 2;
