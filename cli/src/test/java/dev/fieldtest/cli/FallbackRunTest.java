@@ -110,6 +110,18 @@ class FallbackRunTest {
     }
 
     @Test
+    void aFallbackToAnUnknownTargetExitsWith2AtItsLocationAndWritesNothing() throws Exception {
+        Path suite = suite(dir, "${PRIMARY}");
+        Files.writeString(suite, Files.readString(suite).replace("fallback: [spare]", "fallback: [spair]"));
+        Path runDir = dir.resolve("out");
+        assertThat(run(suite, runDir)).isEqualTo(2);
+        assertThat(err.toString()).contains("suite.yaml:12:16: fallback of target \"main\" names \"spair\", which is not a target of this suite. "
+                + "Fix: did you mean \"spare\"?");
+        assertThat(runDir).doesNotExist();
+        assertThat(primary.requestCount() + spare.requestCount()).isZero();
+    }
+
+    @Test
     void fourPrimaryFailuresOfTenAreAllRecoveredByTheSpareWithHandWorkedRatesCostAndLatency() throws Exception {
         primaryFailsFourOfTen();
         spareAnswersAll();
