@@ -94,6 +94,15 @@ class BudgetRunTest {
     }
 
     @Test
+    void maxUsdReachedExactlyByTheThirdCallStopsThere() throws Exception {
+        // 3 calls × $0.01 = $0.03 reaches max_usd 0.03 (compared to the nano-dollar): no 4th call.
+        Path runDir = dir.resolve("run");
+        assertThat(run(suite("budget: {max_usd: 0.03}\n"), runDir)).as(err.toString()).isZero();
+        assertThat(Files.readAllLines(runDir.resolve("results.jsonl"))).hasSize(3);
+        assertThat(server.requestCount()).isEqualTo(3);
+    }
+
+    @Test
     void aBudgetTheRunNeverReachesLeavesItComplete() throws Exception {
         Path runDir = dir.resolve("run");
         // 20 calls × $0.01 = $0.20 < $0.25, and 20 calls ≤ max_calls 20

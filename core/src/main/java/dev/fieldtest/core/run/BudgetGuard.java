@@ -28,7 +28,8 @@ public final class BudgetGuard {
         if (budget.maxCalls() != null && started >= budget.maxCalls()) {
             return "budget reached: max_calls " + budget.maxCalls() + " calls started";
         }
-        if (budget.maxUsd() != null && spent.compareTo(new BigDecimal(budget.maxUsd())) >= 0) {
+        // Compared to the nano-dollar, so five $0.01 calls reach max_usd 0.05 whatever binary fractions say.
+        if (budget.maxUsd() != null && spent.setScale(9, java.math.RoundingMode.HALF_UP).compareTo(BigDecimal.valueOf(budget.maxUsd())) >= 0) {
             return String.format(Locale.ROOT, "budget reached: %s USD spent of max_usd %s", spent.setScale(6, java.math.RoundingMode.HALF_UP).stripTrailingZeros().toPlainString(),
                     BigDecimal.valueOf(budget.maxUsd()).stripTrailingZeros().toPlainString());
         }
