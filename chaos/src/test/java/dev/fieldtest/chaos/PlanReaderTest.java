@@ -42,6 +42,15 @@ class PlanReaderTest {
     }
 
     @Test
+    void theExamplePlanOfTheDocsReadsAsEightFaults() {
+        Plan plan = PlanReader.read(Path.of("../examples/chaos/plan.yaml"));
+        assertThat(plan.seed()).isEqualTo(7);
+        assertThat(plan.faults()).extracting(f -> f.action().kind())
+                .containsExactly("status", "status", "reset", "timeout", "truncate", "malformed", "latency", "drip");
+        assertThat(plan.faults().get(3).trigger()).isEqualTo(new Trigger(null, null, 60.0, 75.0));
+    }
+
+    @Test
     void aBareListIsAPlanWithTheDefaultSeed() throws Exception {
         Plan plan = PlanReader.read(write("- {kind: reset, every: 2}\n"));
         assertThat(plan.seed()).isEqualTo(PlanReader.DEFAULT_SEED);
