@@ -23,8 +23,9 @@ final class ProxyConnection {
 
     void serve() throws IOException, InterruptedException {
         InputStream in = new BufferedInputStream(socket.getInputStream());
-        ClientWriter client = new ClientWriter(new BufferedOutputStream(socket.getOutputStream()));
-        RawRequest request = RawRequest.read(in);
+        java.io.OutputStream raw = new BufferedOutputStream(socket.getOutputStream());
+        ClientWriter client = new ClientWriter(raw);
+        RawRequest request = RawRequest.read(in, raw);
         if (request == null) return;
         long number = 0;
         double seconds = proxy.seconds();

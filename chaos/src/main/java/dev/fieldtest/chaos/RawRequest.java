@@ -16,8 +16,11 @@ record RawRequest(String method, String target, List<String[]> headers, byte[] b
     private static final int MAX_LINE = 64 * 1024;
     private static final int MAX_BODY = 64 * 1024 * 1024;
 
-    /** The next request, or null when the client closed the connection before sending one. */
-    static RawRequest read(InputStream in) throws IOException {
+    /**
+     * The next request, or null when the client closed the connection before sending one. A client that sent
+     * {@code Expect: 100-continue} is told to go on through {@code out} before its body is read.
+     */
+    static RawRequest read(InputStream in, java.io.OutputStream out) throws IOException {
         String line = line(in);
         if (line == null || line.isEmpty()) return null;
         String[] parts = line.split(" ");
@@ -28,6 +31,10 @@ record RawRequest(String method, String target, List<String[]> headers, byte[] b
             if (colon > 0) headers.add(new String[] {h.substring(0, colon).trim(), h.substring(colon + 1).trim()});
         }
         RawRequest head = new RawRequest(parts[0], parts[1], headers, new byte[0]);
+        if ("100-continue".equalsIgnoreCase(head.header("Expect"))) {
+            out.write("HTTP/1.1 100 Continue\r\n\r\n".getBytes(StandardCharsets.ISO_8859_1));
+            out.flush();
+        }
         byte[] body;
         if ("chunked".equalsIgnoreCase(head.header("Transfer-Encoding"))) body = chunked(in);
         else {

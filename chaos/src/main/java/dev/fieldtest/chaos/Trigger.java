@@ -18,7 +18,10 @@ public record Trigger(Double share, Integer every, Double from, Double to) {
         return share == null || draw(seed, request, faultIndex) < share;
     }
 
-    /** A uniform number in [0, 1): SplitMix64 of seed, request and fault index; the top 53 bits. */
+    /**
+     * A uniform number in [0, 1): SplitMix64 of seed, request and fault index; the top 53 bits. {@link #mix}(s) equals
+     * {@code new SplittableRandom(s).nextLong()}, so anyone can re-derive a plan's selection (docs/chaos.md).
+     */
     public static double draw(long seed, long request, int faultIndex) {
         long x = mix(seed ^ mix(request * 0x9E3779B97F4A7C15L + faultIndex));
         return (x >>> 11) * 0x1.0p-53;

@@ -67,6 +67,31 @@ class InjectionCountsTest {
     }
 
     @Test
+    void sixteenClientsAtOnceStillGetThePrescribedCount() throws Exception {
+        // Numbers follow arrival order, so which call gets a fault varies; the set of numbers 1..400 does not.
+        int expected = 0;
+        for (long n = 1; n <= 400; n++) {
+            long inner = new SplittableRandom(n * 0x9E3779B97F4A7C15L).nextLong();
+            if ((new SplittableRandom(3 ^ inner).nextLong() >>> 11) * 0x1.0p-53 < 0.25) expected++;
+        }
+        try (ChaosFixture f = new ChaosFixture(dir, "seed: 3\nfaults:\n  - {kind: reset, share: 0.25}\n"); Target t = f.target("");
+             var pool = java.util.concurrent.Executors.newFixedThreadPool(16)) {
+            var resets = new java.util.concurrent.atomic.AtomicInteger();
+            List<java.util.concurrent.Future<?>> calls = new ArrayList<>();
+            for (int i = 0; i < 400; i++) {
+                calls.add(pool.submit(() -> {
+                    if (f.call(t).error() == ErrorClass.CONNECTION) resets.incrementAndGet();
+                    return null;
+                }));
+            }
+            for (var c : calls) c.get();
+            assertThat(resets.get()).isEqualTo(expected);
+            assertThat(f.loggedCounts()).isEqualTo(Map.of("reset", expected));
+            assertThat(f.rows()).extracting(r -> r.get("request").asInt()).doesNotHaveDuplicates();
+        }
+    }
+
+    @Test
     void aWindowInjectsOnlyWhileItIsOpen() throws Exception {
         try (ChaosFixture f = new ChaosFixture(dir, "- {kind: reset, window: {from: 0, to: 2}}\n"); Target t = f.target("")) {
             assertThat(f.call(t).error()).isEqualTo(ErrorClass.CONNECTION);

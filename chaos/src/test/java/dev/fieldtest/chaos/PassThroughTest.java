@@ -108,6 +108,26 @@ class PassThroughTest {
     }
 
     @Test
+    void aClientThatExpects100ContinueIsToldToSendItsBody() throws Exception {
+        start("- {kind: reset, every: 1000}\n");
+        String body = "{\"model\":\"m\",\"messages\":[]}";
+        try (java.net.Socket s = new java.net.Socket("127.0.0.1", proxy.port())) {
+            s.setSoTimeout(5000);
+            var out = s.getOutputStream();
+            out.write(("POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\nExpect: 100-continue\r\n"
+                    + "Content-Length: " + body.length() + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            byte[] interim = s.getInputStream().readNBytes("HTTP/1.1 100 Continue\r\n\r\n".length());
+            assertThat(new String(interim, StandardCharsets.US_ASCII)).isEqualTo("HTTP/1.1 100 Continue\r\n\r\n");
+            out.write(body.getBytes(StandardCharsets.US_ASCII));
+            out.flush();
+            String response = new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertThat(response).startsWith("HTTP/1.1 200 OK\r\n").endsWith("\r\n\r\n" + BODY);
+        }
+        assertThat(new String(received.get(), StandardCharsets.UTF_8)).isEqualTo(body);
+    }
+
+    @Test
     void aMalformedEventIsInsertedAndTheRestOfTheStreamFollows() throws Exception {
         start("- {kind: malformed, after: 1, share: 1}\n");
         HttpResponse<byte[]> r = post("/v1/chat/completions", "{\"model\":\"m\",\"stream\":true,\"messages\":[]}");

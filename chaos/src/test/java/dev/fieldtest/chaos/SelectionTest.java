@@ -58,6 +58,11 @@ class SelectionTest {
     }
 
     @Test
+    void theMixMatchesTheJdksSplitMix64() {
+        for (long s : new long[] {0, 1, 42, -7, Long.MAX_VALUE}) assertThat(Trigger.mix(s)).isEqualTo(new SplittableRandom(s).nextLong());
+    }
+
+    @Test
     void everyAndAWindowTogetherNeedBoth() {
         Plan plan = new Plan(List.of(new Fault(0, new Trigger(null, 2, 5.0, 6.0), DELAY)), 1);
         assertThat(picked(plan, 6, 5.5)).containsExactly(2L, 4L, 6L);
