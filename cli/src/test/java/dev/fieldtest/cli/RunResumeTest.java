@@ -109,6 +109,20 @@ class RunResumeTest {
     }
 
     @Test
+    void anAbortedRunIsResumedAndItsSummaryReplaced() throws Exception {
+        cutAfter(6, 0);
+        Files.writeString(runDir.resolve("summary.json"), "{\"status\": \"aborted\", \"completed_calls\": 6}");
+
+        assertThat(resume(null)).as(err.toString()).isZero();
+
+        JsonNode s = new ObjectMapper().readTree(runDir.resolve("summary.json").toFile());
+        assertThat(s.path("status").asText()).isEqualTo("complete");
+        assertThat(s.path("completed_calls").asInt()).isEqualTo(9);
+        assertThat(s.path("resumed").path("rows_added").asInt()).isEqualTo(3);
+        assertThat(Files.readAllLines(runDir.resolve("results.jsonl"))).hasSize(9);
+    }
+
+    @Test
     void aFinishedRunIsNotResumed() throws Exception {
         byte[] results = Files.readAllBytes(runDir.resolve("results.jsonl"));
 

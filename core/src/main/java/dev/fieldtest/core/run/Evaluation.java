@@ -73,6 +73,8 @@ public final class Evaluation {
                 outcome = new RunOutcome(plan.size(), before.size() + part.completed(), part.wall(), part.abortReason(), part.partialReason());
             }
             List<ScoredCall> rows = ResultsLog.readAll(runDir.resolve(RESULTS));
+            // Comparisons are derived from all rows and appended as made: a resume makes them afresh, never twice.
+            if (resumePoint != null) Files.deleteIfExists(runDir.resolve(PairwiseRun.FILE));
             RunAggregate aggregate = new RunAggregate();
             rows.forEach(aggregate::add);
             ObjectNode comparisons = PairwiseRun.run(components.comparisons(), suite.cases(), suite.repeat(), rows, runDir, suite.concurrency());
