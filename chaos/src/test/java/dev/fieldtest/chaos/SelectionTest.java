@@ -42,6 +42,7 @@ class SelectionTest {
             if (u < 0.3) expected++;
         }
         assertThat(picked(plan, 1000, 0)).hasSize((int) expected);
+        assertThat(expected).isEqualTo(318); // the figure docs/chaos.md quotes
         assertThat(expected).isBetween(255L, 345L); // ±3 standard deviations of Binomial(1000, 0.3): the draw is uniform
         assertThat(picked(plan.withSeed(42), 1000, 0)).isEqualTo(picked(plan, 1000, 0)); // reproducible
         assertThat(picked(plan.withSeed(43), 1000, 0)).isNotEqualTo(picked(plan, 1000, 0));
