@@ -64,7 +64,7 @@ final class RunDriver {
         Components components;
         try {
             suite = apply(SuiteLoader.load(suiteFile), overrides);
-            InputProblems.requireNoRunIn(runDir, "a run", Evaluation.RESULTS);
+            InputProblems.requireNoRunIn(runDir, "a run", Evaluation.RESULTS, dev.fieldtest.core.config.Defaults.RUN_MANIFEST);
             components = Components.resolve(suite, env);
         } catch (ConfigException e) {
             return InputProblems.report(err, e);
@@ -144,6 +144,7 @@ final class RunDriver {
         recorded.countDown();
         if (result.outcome().aborted()) {
             err.println("fieldtest: run aborted: " + result.outcome().abortReason());
+            err.println("fieldtest: to make the calls still missing: fieldtest run --resume " + runDir);
             return Main.ABORTED;
         }
         if (result.outcome().partial()) {

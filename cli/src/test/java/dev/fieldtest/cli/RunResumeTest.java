@@ -170,6 +170,16 @@ class RunResumeTest {
     }
 
     @Test
+    void aDirectoryARunWasStartedInIsNotReusedByANewRun() throws Exception {
+        Path started = dir.resolve("started");
+        Files.createDirectories(started);
+        Files.copy(runDir.resolve("run.json"), started.resolve("run.json"));
+
+        assertThat(driver().run(suite, started, new RunDriver.Overrides(null, null), env())).isEqualTo(2);
+        assertThat(err.toString()).contains("this directory already holds a run (run.json)");
+    }
+
+    @Test
     void resumeAndOutTogetherAreABadCommandLine() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(CapturedMain.execute(out, err, "run", suite.toString(), "--resume", runDir.toString(), "--out", dir.resolve("x").toString())).isEqualTo(2);
