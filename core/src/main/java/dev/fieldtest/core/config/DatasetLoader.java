@@ -30,9 +30,18 @@ public final class DatasetLoader {
 
     /** The cases in {@code file}; problems are added to {@code problems}, and the cases read so far returned. */
     public static List<Case> load(Path file, Problems problems) {
+        return load(file, Location.of(file), problems);
+    }
+
+    /**
+     * As {@link #load(Path, Problems)}, but a file that is missing, not a file or of unknown format is reported at
+     * {@code declaredAt} (the suite's {@code dataset:} line), naming the file: the fix is there.
+     */
+    public static List<Case> load(Path file, Location declaredAt, Problems problems) {
         String name = file.getFileName().toString().toLowerCase(java.util.Locale.ROOT);
+        String named = declaredAt.file() != null && declaredAt.file().equals(file) ? "" : ": " + file;
         if (!Files.isRegularFile(file)) {
-            problems.add(Location.of(file), "dataset file not found", "check the path; it is relative to the suite file");
+            problems.add(declaredAt, "dataset file not found" + named, "check the path; it is relative to the suite file");
             return List.of();
         }
         try {
@@ -53,7 +62,7 @@ public final class DatasetLoader {
             problems.add(Location.of(file), "cannot read the dataset: " + e.getMessage(), "check the file's permissions");
             return List.of();
         }
-        problems.add(Location.of(file), "unknown dataset format", "use a .jsonl (one JSON object per line) or .csv file");
+        problems.add(declaredAt, "unknown dataset format" + named, "use a .jsonl (one JSON object per line) or .csv file");
         return List.of();
     }
 

@@ -89,7 +89,7 @@ public final class SuiteLoader {
         String datasetPath = r.string("dataset", null);
         if (datasetPath != null) {
             Path file = base.resolve(datasetPath).normalize();
-            cases.addAll(DatasetLoader.load(file, problems));
+            cases.addAll(DatasetLoader.load(file, r.get("dataset").orElseThrow().location(), problems));
             dataset = Files.isRegularFile(file) ? new Source(file, Hashing.sha256(file)) : null;
         }
         r.get("cases").ifPresent(list -> list.items().forEach(n -> {

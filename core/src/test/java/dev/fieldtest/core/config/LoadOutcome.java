@@ -8,7 +8,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,8 +20,6 @@ import java.util.concurrent.TimeoutException;
  * {@link ConfigException} whose every problem lies in the suite or the dataset, at a line that file has.
  */
 record LoadOutcome(Path suite, Path dataset, Throwable thrown) {
-    /** Whole-file problems that rightly name no line: a dataset path a mutation changed no longer leads to a file. */
-    private static final Set<String> FILE_LEVEL = Set.of("dataset file not found", "unknown dataset format");
     private static final long TIMEOUT_SECONDS = 10;
     private static ExecutorService runner = newRunner();
 
@@ -52,7 +49,6 @@ record LoadOutcome(Path suite, Path dataset, Throwable thrown) {
         for (ConfigProblem p : config.problems()) {
             Location at = p.location();
             assertThat(List.of(suite, dataset)).as("file of %s", p).contains(at.file());
-            if (at.line() == 0 && FILE_LEVEL.stream().anyMatch(p.message()::contains)) continue;
             assertThat(at.line()).as("line of %s", p).isBetween(1, lineBreaks(at.file()) + 1);
             assertThat(at.column()).as("column of %s", p).isPositive();
         }

@@ -110,7 +110,7 @@ class SuiteLoaderTest {
     void explainsAMissingFileAndAMissingDataset() throws IOException {
         assertThatThrownBy(() -> SuiteLoader.load(dir.resolve("nope.yaml"))).hasMessageContaining("suite file not found");
         Path suite = write("suite.yaml", "prompt: hi\ndataset: missing.jsonl\ntargets: [{id: a, type: openai}]\n");
-        assertThatThrownBy(() -> SuiteLoader.load(suite)).hasMessageContaining("missing.jsonl: dataset file not found");
+        assertThatThrownBy(() -> SuiteLoader.load(suite)).hasMessageContaining("suite.yaml:2:10: dataset file not found: ").hasMessageContaining("missing.jsonl");
     }
 
     @Test
