@@ -180,6 +180,15 @@ class RunResumeTest {
     }
 
     @Test
+    void theCommandLineTakesResumeWithoutSuiteAndFindsItInRunJson() {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+
+        assertThat(CapturedMain.execute(out, err, "run", "--resume", runDir.toString(), "--quiet", "--no-history")).isEqualTo(2);
+
+        assertThat(err.toString()).contains("cannot resume " + runDir + ": it holds a finished run (summary.json says complete)");
+    }
+
+    @Test
     void resumeAndOutTogetherAreABadCommandLine() {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         assertThat(CapturedMain.execute(out, err, "run", suite.toString(), "--resume", runDir.toString(), "--out", dir.resolve("x").toString())).isEqualTo(2);
