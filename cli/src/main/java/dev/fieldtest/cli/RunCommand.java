@@ -27,16 +27,24 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--concurrency", paramLabel = "N", description = "Calls in flight at once; overrides the suite's concurrency.")
     Integer concurrency;
 
-    @Option(names = "--cache", arity = "0..1", fallbackValue = dev.fieldtest.core.config.Defaults.CACHE_DIR, paramLabel = "DIR",
-            description = {"Answer a request made before (same target settings, messages and repeat index) from DIR, and store new successful answers there;",
-                    "DIR defaults to " + dev.fieldtest.core.config.Defaults.CACHE_DIR + ". See docs/cache.md."})
-    Path cache;
+    // A flag and a separate directory option: an optional value on --cache would swallow a SUITE written after it.
+    @Option(names = "--cache", description = {"Answer a request made before (same target settings, messages and repeat index) from the response cache,",
+            "and store new successful answers there (in " + dev.fieldtest.core.config.Defaults.CACHE_DIR + " unless --cache-dir says). See docs/cache.md."})
+    boolean cacheOn;
+
+    @Option(names = "--cache-dir", paramLabel = "DIR", description = "The response cache's folder; implies --cache.")
+    Path cacheDir;
 
     @Option(names = "--quiet", description = "No progress line.")
     boolean quiet;
 
     @picocli.CommandLine.Mixin
     HistoryOptions history = new HistoryOptions();
+
+    /** The cache folder, or null when the cache is off. */
+    Path cache() {
+        return cacheDir != null ? cacheDir : cacheOn ? Path.of(dev.fieldtest.core.config.Defaults.CACHE_DIR) : null;
+    }
 
     @Override
     public Integer call() throws Exception {
@@ -45,8 +53,8 @@ final class RunCommand implements Callable<Integer> {
             return Main.BAD_INPUT;
         }
         if (resume != null) {
-            return new RunDriver(System.out, System.err, quiet).recordingTo(history.store()).cachingIn(cache).resume(suite, resume, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
+            return new RunDriver(System.out, System.err, quiet).recordingTo(history.store()).cachingIn(cache()).resume(suite, resume, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
         }
-        return new RunDriver(System.out, System.err, quiet).recordingTo(history.store()).cachingIn(cache).run(suite, out, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
+        return new RunDriver(System.out, System.err, quiet).recordingTo(history.store()).cachingIn(cache()).run(suite, out, new RunDriver.Overrides(repeat, concurrency), dev.fieldtest.core.config.Env.system());
     }
 }

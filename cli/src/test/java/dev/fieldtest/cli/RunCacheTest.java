@@ -221,19 +221,16 @@ class RunCacheTest {
     }
 
     @Test
-    void cacheWithoutADirUsesTheDefaultFolder() {
+    void cacheIsAFlagWithTheDefaultFolderAndCacheDirNamesAnother() {
         RunCommand bare = new RunCommand();
-        new CommandLine(bare).parseArgs("suite.yaml", "--out", "o", "--cache");
-        assertThat(bare.cache).isEqualTo(Path.of(".fieldtest/cache"));
-        RunCommand between = new RunCommand();
-        new CommandLine(between).parseArgs("suite.yaml", "--cache", "--out", "o");
-        assertThat(between.cache).isEqualTo(Path.of(".fieldtest/cache"));
-        assertThat(between.suite).isEqualTo(Path.of("suite.yaml"));
+        new CommandLine(bare).parseArgs("--cache", "suite.yaml", "--out", "o");
+        assertThat(bare.cache()).isEqualTo(Path.of(".fieldtest/cache"));
+        assertThat(bare.suite).isEqualTo(Path.of("suite.yaml")); // the SUITE after --cache is not taken as its folder
         RunCommand given = new RunCommand();
-        new CommandLine(given).parseArgs("suite.yaml", "--out", "o", "--cache=shared/cache");
-        assertThat(given.cache).isEqualTo(Path.of("shared/cache"));
+        new CommandLine(given).parseArgs("suite.yaml", "--out", "o", "--cache-dir", "shared/cache");
+        assertThat(given.cache()).isEqualTo(Path.of("shared/cache"));
         RunCommand none = new RunCommand();
         new CommandLine(none).parseArgs("suite.yaml", "--out", "o");
-        assertThat(none.cache).isNull();
+        assertThat(none.cache()).isNull();
     }
 }

@@ -26,6 +26,8 @@ final class HtmlSummary {
         if (s.hasNonNull("abort_reason")) h.append("<p class=\"aborted\"><strong>Aborted:</strong> ").append(HtmlEscape.text(s.path("abort_reason").asText())).append("</p>\n");
         if (s.path("partial").isObject()) h.append("<p class=\"partial\" id=\"partial\"><strong>Partial:</strong> ").append(HtmlEscape.text(s.path("partial").path("reason").asText()))
                 .append(String.format(Locale.ROOT, "; %d of %d planned calls made.</p>\n", s.path("partial").path("completed").asInt(), s.path("partial").path("planned").asInt()));
+        String cached = CachedCalls.note(s.path("targets"), HtmlEscape::text);
+        if (!cached.isEmpty()) h.append("<p class=\"cached\" id=\"cached\">").append(cached).append("</p>\n");
         return h.append("</header>\n").toString();
     }
 

@@ -37,6 +37,18 @@ class HtmlSummaryTest {
     }
 
     @Test
+    void theHeaderSaysHowManyCallsTheResponseCacheAnsweredPerTargetEscaped() {
+        ObjectNode s = (ObjectNode) HtmlFixture.summary();
+        assertThat(HtmlSummary.header(s)).doesNotContain("id=\"cached\""); // no target has cached_calls
+        ((ObjectNode) s.path("targets").path("alpha")).put("cached_calls", 8);
+        ((ObjectNode) s.path("targets").path("beta")).put("cached_calls", 0);
+        ObjectNode odd = ((ObjectNode) s.path("targets")).putObject("<i>x</i>").put("calls", 4).put("cached_calls", 3);
+        assertThat(odd.path("cached_calls").asLong()).isEqualTo(3);
+        assertThat(HtmlSummary.header(s)).contains("<p class=\"cached\" id=\"cached\">Answered from the response cache: alpha 8 of 8 calls, "
+                + "&lt;i&gt;x&lt;/i&gt; 3 of 4 calls").doesNotContain("beta 0", "<i>x</i>");
+    }
+
+    @Test
     void optionalSectionsAreAbsentWithoutTheirData() {
         ObjectNode s = (ObjectNode) HtmlFixture.summary();
         s.remove("paired");

@@ -7,6 +7,7 @@ import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.Observation;
 import dev.fieldtest.core.Secrets;
 import dev.fieldtest.core.Usage;
+import dev.fieldtest.core.run.FallbackRows;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -48,11 +49,13 @@ public final class ResponseCache {
         JsonNode t = e.path("tokens");
         List<Double> chunks = new ArrayList<>();
         e.path("chunk_ms").forEach(c -> chunks.add(c.asDouble()));
-        return Optional.of(new Observation(targetId, request.caseId(), request.repeatIndex(), request.messages(),
+        Observation o = new Observation(targetId, request.caseId(), request.repeatIndex(), request.messages(),
                 e.path("output").asText(), t.isObject() ? new Usage(t.path("input").asLong(), t.path("output").asLong()) : null,
                 e.path("latency_ms").asDouble(), e.hasNonNull("ttft_ms") ? e.path("ttft_ms").asDouble() : null, chunks,
                 e.path("attempts").asInt(1), e.path("throttled").asInt(), null, null, e.path("cost_usd").asDouble(),
-                text(e, "finish_reason"), text(e, "response_model"), true));
+                text(e, "finish_reason"), text(e, "response_model"), true);
+        // The chain that answered first time, so the fallback summary counts a replayed call as it counted the original.
+        return Optional.of(e.path("fallback").isObject() ? o.withFallback(FallbackRows.read(e.path("fallback"))) : o);
     }
 
     /** Stores a successful call under {@code key}; a failed call is never stored. */
@@ -71,6 +74,7 @@ public final class ResponseCache {
         e.put("cost_usd", o.costUsd());
         e.put("finish_reason", Secrets.redact(o.finishReason()));
         e.put("response_model", Secrets.redact(o.responseModel()));
+        if (o.fallback() != null) FallbackRows.write(e.putObject("fallback"), o.fallback());
         Files.createDirectories(dir);
         // A unique temporary name: two processes storing the same key must not write into one temporary file.
         Path tmp = Files.createTempFile(dir, "." + key, ".tmp");

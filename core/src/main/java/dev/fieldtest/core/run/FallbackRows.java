@@ -7,11 +7,11 @@ import dev.fieldtest.core.FallbackTrace;
 import java.util.ArrayList;
 import java.util.List;
 
-/** The {@code fallback} object of a results.jsonl row (docs/results-jsonl.md), written and read back. Stateless. */
-final class FallbackRows {
+/** The {@code fallback} object of a results.jsonl row (docs/results-jsonl.md) and of a cache entry, written and read back. Stateless. */
+public final class FallbackRows {
     private FallbackRows() {}
 
-    static void write(ObjectNode out, FallbackTrace t) {
+    public static void write(ObjectNode out, FallbackTrace t) {
         out.put("answered_by", t.answeredBy());
         out.put("hops", t.hops());
         out.put("added_latency_ms", t.addedLatencyMs());
@@ -20,7 +20,7 @@ final class FallbackRows {
                 .put("latency_ms", h.latencyMs()).put("cost_usd", h.costUsd()));
     }
 
-    static FallbackTrace read(JsonNode f) {
+    public static FallbackTrace read(JsonNode f) {
         List<FallbackTrace.Hop> failed = new ArrayList<>();
         f.path("failed").forEach(h -> failed.add(new FallbackTrace.Hop(h.path("target").asText(), ErrorClass.fromWireName(h.path("error").asText()),
                 h.path("latency_ms").asDouble(), h.path("cost_usd").asDouble())));

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.ErrorClass;
+import dev.fieldtest.core.FallbackTrace;
 import dev.fieldtest.core.Message;
 import dev.fieldtest.core.Observation;
 import dev.fieldtest.core.Secrets;
@@ -90,6 +91,22 @@ class CachingTargetTest {
         assertThat(second.finishReason()).isEqualTo("stop");
         assertThat(second.responseModel()).isEqualTo("m-1-2026");
         assertThat(second.input()).isEqualTo(ask("x", 0).messages());
+    }
+
+    @Test
+    void aCallAnsweredByAFallbackIsReplayedWithItsChain() throws Exception {
+        ResponseCache cache = new ResponseCache(dir);
+        // The primary failed twice (429 after 120 ms, $0; 500 after 80.5 ms, $0.0001) before "large" answered.
+        FallbackTrace chain = new FallbackTrace("large", 2, List.of(new FallbackTrace.Hop("m", ErrorClass.THROTTLED, 120, 0),
+                new FallbackTrace.Hop("mid", ErrorClass.SERVER_ERROR, 80.5, 0.0001)));
+        Observation answered = new Counting(settings("m-1", 0.0, "60s")).call(ask("a", 0)).withFallback(chain);
+        cache.put("k1", answered);
+
+        Observation replayed = cache.get("k1", "m", ask("a", 0)).orElseThrow();
+        assertThat(replayed.cached()).isTrue();
+        assertThat(replayed.fallback()).isEqualTo(chain);
+        assertThat(replayed.fallback().addedLatencyMs()).isEqualTo(200.5);
+        assertThat(cache.get("k1", "m", ask("a", 0)).orElseThrow().fallback().failedCostUsd()).isEqualTo(0.0001);
     }
 
     @Test
