@@ -10,8 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -91,11 +89,11 @@ class MarkupInertTest {
                 throw new IllegalStateException(e);
             }
         });
-        URI url = awaitUrl(sOut);
-        Matcher id = Pattern.compile("\"run_id\"\\s*:\\s*\"([^\"]+)\"").matcher(get(url.resolve("/api/runs")));
+        URI url = ServeUrl.await(sOut, new ByteArrayOutputStream());
+        Matcher id = Pattern.compile("\"run_id\"\\s*:\\s*\"([^\"]+)\"").matcher(ServeUrl.get(http, url.resolve("/api/runs")));
         assertThat(id.find()).isTrue();
         for (String path : List.of("/", "/runs/" + id.group(1), "/metrics", "/production", "/ledger", "/reviews", "/drift")) {
-            InertHtml.assertInert(get(url.resolve(path)), "serve " + path);
+            InertHtml.assertInert(ServeUrl.get(http, url.resolve(path)), "serve " + path);
         }
         serve.stop.countDown();
         assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
@@ -116,21 +114,5 @@ class MarkupInertTest {
         assertThat(CapturedMain.execute(o, e, "run", suite.toString(), "--out", out.toString(), "--history", db.toString(), "--quiet"))
                 .as(e.toString(StandardCharsets.UTF_8)).isIn(0, 1);
         return out;
-    }
-
-    private static URI awaitUrl(ByteArrayOutputStream out) throws InterruptedException {
-        Pattern p = Pattern.compile("fieldtest serve: (http://\\S+)");
-        for (int i = 0; i < 300; i++) {
-            Matcher m = p.matcher(out.toString(StandardCharsets.UTF_8));
-            if (m.find()) return URI.create(m.group(1));
-            Thread.sleep(50);
-        }
-        throw new AssertionError("serve printed no URL");
-    }
-
-    private String get(URI uri) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(uri.toString()).isEqualTo(200);
-        return r.body();
     }
 }

@@ -10,8 +10,6 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.net.URI;
 import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -106,35 +104,19 @@ class SecretLeakTest {
                 throw new IllegalStateException(e);
             }
         });
-        URI url = awaitUrl(sOut);
-        String runs = get(url.resolve("/api/runs"));
+        URI url = ServeUrl.await(sOut, sErr);
+        String runs = ServeUrl.get(http, url.resolve("/api/runs"));
         Matcher id = Pattern.compile("\"run_id\"\\s*:\\s*\"([^\"]+)\"").matcher(runs);
         assertThat(id.find()).as(runs).isTrue();
         Map<String, byte[]> pages = new LinkedHashMap<>();
         for (String path : List.of("/", "/api/runs", "/runs/" + id.group(1), "/metrics", "/production", "/ledger", "/reviews", "/drift")) {
-            pages.put("serve " + path, get(url.resolve(path)).getBytes(StandardCharsets.UTF_8));
+            pages.put("serve " + path, ServeUrl.get(http, url.resolve(path)).getBytes(StandardCharsets.UTF_8));
         }
         serve.stop.countDown();
         assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
         pages.put("serve stdout", sOut.toByteArray());
         pages.put("serve stderr", sErr.toByteArray().length == 0 ? "(empty)".getBytes(StandardCharsets.UTF_8) : sErr.toByteArray());
         return pages;
-    }
-
-    private static URI awaitUrl(ByteArrayOutputStream out) throws InterruptedException {
-        Pattern p = Pattern.compile("fieldtest serve: (http://\\S+)");
-        for (int i = 0; i < 300; i++) {
-            Matcher m = p.matcher(out.toString(StandardCharsets.UTF_8));
-            if (m.find()) return URI.create(m.group(1));
-            Thread.sleep(50);
-        }
-        throw new AssertionError("serve printed no URL");
-    }
-
-    private String get(URI uri) throws Exception {
-        HttpResponse<String> r = http.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(r.statusCode()).as(uri.toString()).isEqualTo(200);
-        return r.body();
     }
 
     private Path suite() throws Exception {

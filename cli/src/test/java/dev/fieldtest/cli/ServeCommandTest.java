@@ -17,8 +17,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,7 +39,7 @@ class ServeCommandTest {
         assertThat(Main.execute("run", suite().toString(), "--out", dir.resolve("r1").toString(), "--history", db.toString(), "--quiet")).isEqualTo(0);
         ServeCommand serve = command("--history", db.toString(), "--port", "0");
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> call(serve));
-        URI url = awaitUrl();
+        URI url = ServeUrl.await(out, err);
         assertThat(url.getHost()).isEqualTo("127.0.0.1");
         assertThat(err.toString(StandardCharsets.UTF_8)).doesNotContain("WARNING");
 
@@ -75,7 +73,7 @@ class ServeCommandTest {
         assertThat(Main.execute("run", suite().toString(), "--out", dir.resolve("r1").toString(), "--history", db.toString(), "--quiet")).isEqualTo(0);
         ServeCommand serve = command("--history", db.toString(), "--host", "0.0.0.0", "--port", "0");
         CompletableFuture<Integer> exit = CompletableFuture.supplyAsync(() -> call(serve));
-        awaitUrl();
+        ServeUrl.await(out, err);
         assertThat(err.toString(StandardCharsets.UTF_8)).contains("WARNING: listening on 0.0.0.0, not loopback: anyone who can reach this address");
         serve.stop.countDown();
         assertThat(exit.get(10, TimeUnit.SECONDS)).isEqualTo(0);
@@ -95,16 +93,6 @@ class ServeCommandTest {
         } catch (InterruptedException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private URI awaitUrl() throws InterruptedException {
-        Pattern p = Pattern.compile("fieldtest serve: (http://\\S+)");
-        for (int i = 0; i < 300; i++) {
-            Matcher m = p.matcher(out.toString(StandardCharsets.UTF_8));
-            if (m.find()) return URI.create(m.group(1));
-            Thread.sleep(50);
-        }
-        throw new AssertionError("serve printed no URL; stderr: " + err.toString(StandardCharsets.UTF_8));
     }
 
     private HttpResponse<String> get(URI uri) throws Exception {
