@@ -37,9 +37,9 @@ record SuiteRun(SuiteFiles.Suite suite, Path runDir, int exitCode, String stderr
         }
     }
 
-    /** The lines naming failing or missing properties ("fieldtest: property failed: ..."). */
+    /** The lines naming failing or missing properties, e.g. "property fail: NAME on TARGET: 0.33 is below min 0.8". */
     List<String> propertyLines() {
-        return stderr.lines().filter(l -> l.startsWith("fieldtest: property ")).toList();
+        return stderr.lines().filter(l -> l.startsWith("fieldtest: property ")).map(l -> l.substring("fieldtest: ".length())).toList();
     }
 
     /** Writes to the console as before and keeps a copy. */

@@ -16,7 +16,7 @@ class BuildVerdictTest {
 
     private static final String FAILED = """
             fieldtest smoke: 1 targets × 6 cases × 2 repeats = 12 calls, 2 at a time → /p/target/fieldtest/smoke
-            fieldtest: property failed: answers from the right entry on minilm: 0.5 < min 0.8
+            fieldtest: property fail: answers from the right entry on minilm: 0.333333 is below min 0.8
             """;
 
     @Test
@@ -29,7 +29,7 @@ class BuildVerdictTest {
         assertThatThrownBy(() -> BuildVerdict.decide(List.of(run("a", 0, ""), run("smoke", 1, FAILED)), true))
                 .isInstanceOf(MojoFailureException.class)
                 .hasMessageContaining("1 suite failed a property gate")
-                .hasMessageContaining("/p/smoke.yaml: fieldtest: property failed: answers from the right entry on minilm: 0.5 < min 0.8")
+                .hasMessageContaining("/p/smoke.yaml: property fail: answers from the right entry on minilm: 0.333333 is below min 0.8")
                 .hasMessageContaining("/p/target/fieldtest/smoke/report.html")
                 .hasMessageNotContaining("12 calls");
     }
@@ -39,7 +39,7 @@ class BuildVerdictTest {
         var warnings = BuildVerdict.decide(List.of(run("smoke", 1, FAILED)), false);
 
         assertThat(warnings).singleElement().asString()
-                .contains("property failed: answers from the right entry")
+                .contains("property fail: answers from the right entry")
                 .contains("failOnProperties is false");
     }
 
