@@ -46,7 +46,7 @@ public final class ResultsCodec {
         row.put("error", o.error() == null ? null : o.error().wireName());
         row.put("error_message", Secrets.redact(o.errorMessage()));
         if (o.usage() == null) row.putNull("tokens");
-        else row.putObject("tokens").put("input", o.usage().inputTokens()).put("output", o.usage().outputTokens());
+        else tokens(row, o.usage());
         row.put("latency_ms", o.latencyMs());
         row.put("ttft_ms", o.ttftMs());
         ArrayNode chunks = row.putArray("chunk_ms");
@@ -63,6 +63,20 @@ public final class ResultsCodec {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a results row always serializes", e);
         }
+    }
+
+    /** tokens {input, output[, cache_write, cache_read]} and usage_source; cache counts only when there are any. */
+    private static void tokens(ObjectNode row, Usage u) {
+        ObjectNode t = row.putObject("tokens").put("input", u.inputTokens()).put("output", u.outputTokens());
+        if (u.cacheWriteTokens() > 0) t.put("cache_write", u.cacheWriteTokens());
+        if (u.cacheReadTokens() > 0) t.put("cache_read", u.cacheReadTokens());
+        row.put("usage_source", u.source().wireName());
+    }
+
+    private static Usage usage(JsonNode t, JsonNode source) {
+        Usage.Source s = "tokenizer".equals(source.asText()) ? Usage.Source.TOKENIZER : Usage.Source.PROVIDER;
+        return new Usage(t.path("input").asLong(), t.path("output").asLong(), t.path("cache_write").asLong(0),
+                t.path("cache_read").asLong(0), s);
     }
 
     private static void verdict(ObjectNode out, Verdict v) {
@@ -103,7 +117,7 @@ public final class ResultsCodec {
         List<String> tags = new ArrayList<>();
         r.path("tags").forEach(t -> tags.add(t.asText()));
         JsonNode tokens = r.path("tokens");
-        Usage usage = tokens.isObject() ? new Usage(tokens.path("input").asLong(), tokens.path("output").asLong()) : null;
+        Usage usage = tokens.isObject() ? usage(tokens, r.path("usage_source")) : null;
         String error = text(r, "error");
         Observation o = new Observation(r.path("target").asText(), r.path("case_id").asText(), r.path("repeat").asInt(), input,
                 error == null ? r.path("output").asText("") : null, usage, r.path("latency_ms").asDouble(), number(r, "ttft_ms"), chunks,

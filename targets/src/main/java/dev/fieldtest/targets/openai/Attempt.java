@@ -6,33 +6,33 @@ import java.time.Duration;
 import java.util.List;
 
 /**
- * The outcome of one HTTP attempt. Times are milliseconds from send. Immutable.
+ * The outcome of one HTTP attempt; shared by every HTTP target (openai, anthropic, http) through {@link WireProtocol}. Times are milliseconds from send. Immutable.
  *
  * @param status     HTTP status, 0 when no response arrived
  * @param usage      tokens the server reported, even on a failed attempt (a cut stream may have billed them)
  * @param retryAfter the server's Retry-After, or null
  */
-record Attempt(String output, String finishReason, String model, Usage usage, double latencyMs, Double ttftMs,
+public record Attempt(String output, String finishReason, String model, Usage usage, double latencyMs, Double ttftMs,
                List<Double> chunkMs, int status, ErrorClass error, String errorMessage, Duration retryAfter) {
 
-    static Attempt success(String output, String finishReason, String model, Usage usage, double latencyMs,
+    public static Attempt success(String output, String finishReason, String model, Usage usage, double latencyMs,
                            Double ttftMs, List<Double> chunkMs) {
         return new Attempt(output, finishReason, model, usage, latencyMs, ttftMs, chunkMs, 200, null, null, null);
     }
 
-    static Attempt failure(ErrorClass error, String message, double latencyMs, int status) {
+    public static Attempt failure(ErrorClass error, String message, double latencyMs, int status) {
         return new Attempt(null, null, null, null, latencyMs, null, List.of(), status, error, message, null);
     }
 
-    Attempt withRetryAfter(Duration wait) {
+    public Attempt withRetryAfter(Duration wait) {
         return new Attempt(output, finishReason, model, usage, latencyMs, ttftMs, chunkMs, status, error, errorMessage, wait);
     }
 
-    Attempt withUsage(Usage reported, String reportedModel) {
+    public Attempt withUsage(Usage reported, String reportedModel) {
         return new Attempt(output, finishReason, reportedModel, reported, latencyMs, ttftMs, chunkMs, status, error, errorMessage, retryAfter);
     }
 
-    boolean succeeded() {
+    public boolean succeeded() {
         return error == null;
     }
 }

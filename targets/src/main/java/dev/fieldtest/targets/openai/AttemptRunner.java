@@ -9,7 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import org.apache.hc.client5.http.ConnectTimeoutException;
-import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.classic.methods.HttpUriRequestBase;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
 import org.apache.hc.client5.http.impl.classic.CloseableHttpClient;
@@ -30,7 +30,7 @@ import org.apache.hc.core5.util.Timeout;
  * caller is interrupted, {@link AttemptDeadlines} cancels the exchange. The client never retries, redirects,
  * decompresses or keeps cookies on its own: every attempt is one request the caller asked for. Thread-safe.
  */
-final class AttemptRunner implements AutoCloseable {
+public final class AttemptRunner implements AutoCloseable {
     private static final int MAX_ERROR_BODY = 64 * 1024;
     private static final int MAX_KNOWN_BODY = 64 * 1024 * 1024;
     private static final ContentType JSON = ContentType.create("application/json"); // no charset: JSON is UTF-8 by definition
@@ -41,8 +41,15 @@ final class AttemptRunner implements AutoCloseable {
     private final URI endpoint;
     private final String url;
     private final Duration timeout;
+    private final WireProtocol protocol;
 
     AttemptRunner(String targetId, URI endpoint, Duration timeout) {
+        this(targetId, endpoint, timeout, WireProtocol.OPENAI);
+    }
+
+    /** A runner whose responses {@code protocol} reads; used by every HTTP target. */
+    public AttemptRunner(String targetId, URI endpoint, Duration timeout, WireProtocol protocol) {
+        this.protocol = protocol;
         this.endpoint = endpoint;
         this.url = endpoint.toString();
         this.timeout = timeout;
@@ -63,10 +70,15 @@ final class AttemptRunner implements AutoCloseable {
     }
 
     /** One POST of {@code body} with {@code headers}; a failure is an {@link Attempt}, never an exception. */
-    Attempt run(byte[] body, Map<String, String> headers, boolean stream) throws InterruptedException {
+    public Attempt run(byte[] body, Map<String, String> headers, boolean stream) throws InterruptedException {
+        return run("POST", body, headers, stream);
+    }
+
+    /** One request with {@code method}; {@code body} null sends none. */
+    public Attempt run(String method, byte[] body, Map<String, String> headers, boolean stream) throws InterruptedException {
         if (Thread.interrupted()) throw new InterruptedException();
-        HttpPost post = new HttpPost(endpoint);
-        post.setEntity(new ByteArrayEntity(body, JSON));
+        HttpUriRequestBase post = new HttpUriRequestBase(method, endpoint);
+        if (body != null) post.setEntity(new ByteArrayEntity(body, JSON));
         headers.forEach(post::setHeader);
         long sent = System.nanoTime();
         AttemptDeadlines.Watched watched = deadlines.watch(sent + timeout.toNanos(), post);
@@ -88,7 +100,7 @@ final class AttemptRunner implements AutoCloseable {
         return attempt;
     }
 
-    private Attempt exchange(HttpPost post, boolean stream, long sent) {
+    private Attempt exchange(HttpUriRequestBase post, boolean stream, long sent) {
         ClassicHttpResponse response = null;
         try {
             response = client.executeOpen(null, post, null);
@@ -119,13 +131,13 @@ final class AttemptRunner implements AutoCloseable {
         try (InputStream in = entity == null ? InputStream.nullInputStream() : entity.getContent()) {
             if (status < 200 || status >= 300) {
                 byte[] text = in.readNBytes(MAX_ERROR_BODY);
-                return Responses.error(status, text, url, ms(sent))
+                return protocol.error(status, text, url, ms(sent))
                         .withRetryAfter(RetryPolicy.parseRetryAfter(header(response, "Retry-After"), Instant.now()));
             }
             String type = header(response, "Content-Type");
-            if (stream && (type == null || !type.startsWith("application/json"))) return new SseReader(url, sent).read(in);
+            if (stream && (type == null || !type.startsWith("application/json"))) return protocol.stream(in, url, sent);
             // also a server that ignored "stream": true
-            return Responses.completion(body(in, entity.getContentLength()), ms(sent), url);
+            return protocol.completion(body(in, entity.getContentLength()), ms(sent), url);
         }
     }
 
@@ -140,7 +152,7 @@ final class AttemptRunner implements AutoCloseable {
     }
 
     /** The most specific message in a cause chain; the JDK often throws ConnectException without one. */
-    static String reason(Throwable e) {
+    public static String reason(Throwable e) {
         String best = e.getClass().getSimpleName();
         for (Throwable t = e; t != null; t = t.getCause()) {
             if (t.getMessage() != null && !t.getMessage().isBlank()) best = t.getMessage();

@@ -71,7 +71,7 @@ public record OpenAiSettings(String id, URI endpoint, String apiKey, String mode
     }
 
     /** "30s" for whole seconds, else "250ms". */
-    static String format(Duration d) {
+    public static String format(Duration d) {
         long ms = d.toMillis();
         return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }

@@ -2,13 +2,10 @@ package dev.fieldtest.targets.openai;
 
 import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.Observation;
-import dev.fieldtest.core.Secrets;
-import dev.fieldtest.core.Usage;
 import dev.fieldtest.core.spi.Target;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 
 /**
  * A target speaking the OpenAI Chat Completions protocol over HTTP/1.1, plain or streamed, with retries
@@ -46,24 +43,11 @@ public final class OpenAiTarget implements Target {
     @Override
     public Observation call(CallRequest request) throws InterruptedException {
         byte[] body = Json.requestBody(settings.model(), request.messages(), settings.params(), settings.stream());
-        RetryPolicy retry = settings.retry();
-        Usage usage = null;
-        int throttled = 0;
-        int attempts = 0;
-        Attempt last;
-        while (true) {
-            last = runner.run(body, headers, settings.stream());
-            attempts++;
-            if (last.status() == 429) throttled++;
-            if (last.usage() != null) usage = last.usage().plus(usage);
-            if (last.succeeded() || !retry.shouldRetry(attempts, last.error())) break;
-            sleeper.sleep(retry.delay(attempts, last.retryAfter(), ThreadLocalRandom.current()));
-        }
-        String message = last.succeeded() ? null : Secrets.redact(last.errorMessage()
-                + (attempts > 1 ? " (after " + attempts + " attempts)" : ""));
-        return new Observation(settings.id(), request.caseId(), request.repeatIndex(), request.messages(), last.output(), usage,
-                last.latencyMs(), last.ttftMs(), last.chunkMs(), attempts, throttled, last.error(), message,
-                settings.pricing().costUsd(usage), last.finishReason(), last.model());
+        RetryLoop.Outcome o = RetryLoop.run(() -> runner.run(body, headers, settings.stream()), settings.retry(), sleeper);
+        Attempt last = o.last();
+        return new Observation(settings.id(), request.caseId(), request.repeatIndex(), request.messages(), last.output(), o.usage(),
+                last.latencyMs(), last.ttftMs(), last.chunkMs(), o.attempts(), o.throttled(), last.error(), RetryLoop.message(o),
+                settings.pricing().costUsd(o.usage()), last.finishReason(), last.model());
     }
 
     /** The request headers besides Content-Type (set with the body) and the client's own. */

@@ -1,6 +1,5 @@
 package dev.fieldtest.targets.openai;
 
-import dev.fieldtest.core.ErrorClass;
 import dev.fieldtest.core.Pricing;
 import dev.fieldtest.core.config.ConfigNode;
 import dev.fieldtest.core.config.ConfigReader;
@@ -10,12 +9,8 @@ import dev.fieldtest.core.config.Problems;
 import dev.fieldtest.core.spi.TargetSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.EnumSet;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -47,9 +42,8 @@ final class SettingsReader {
         boolean stream = r.bool("stream", false);
         Pricing pricing = r.pricing("pricing", true);
         Duration timeout = r.positiveDuration("timeout", Defaults.TIMEOUT);
-        RetryPolicy retry = new RetryPolicy(r.integer("max_retries", Defaults.MAX_RETRIES, 0, 100), retryOn(),
-                r.duration("backoff", Defaults.BACKOFF_BASE), r.duration("backoff_max", Defaults.BACKOFF_MAX), Defaults.RETRY_AFTER_MAX);
-        Map<String, String> headers = headers(apiKey != null);
+        RetryPolicy retry = SharedSettings.retry(r);
+        Map<String, String> headers = SharedSettings.headers(r, env, apiKey != null ? "authorization" : null, "api_key");
         if (endpoint == null || model == null) return null;
         return new OpenAiSettings(id, endpoint, apiKey, model, params, stream, pricing, timeout, retry, headers);
     }
@@ -106,50 +100,6 @@ final class SettingsReader {
         return out;
     }
 
-
-    private Set<ErrorClass> retryOn() {
-        ConfigNode n = r.get("retry_on").orElse(null);
-        if (n == null) return Defaults.RETRY_ON.stream().map(ErrorClass::fromWireName).collect(java.util.stream.Collectors.toSet());
-        Set<ErrorClass> out = EnumSet.noneOf(ErrorClass.class);
-        for (ConfigNode item : n.isList() ? n.items() : List.of(n)) {
-            String name = item.isMap() || item.isList() || item.isNull() ? null : String.valueOf(item.scalar());
-            ErrorClass e = Arrays.stream(ErrorClass.values()).filter(c -> c.wireName().equals(name)).findFirst().orElse(null);
-            if (e == null) {
-                problems.add(item.location(), item.path() + " must name an error class, but was " + item.describe(),
-                        "use any of " + String.join(", ", Arrays.stream(ErrorClass.values()).map(ErrorClass::wireName).toList()));
-            } else {
-                out.add(e);
-            }
-        }
-        return out;
-    }
-
-    private Map<String, String> headers(boolean hasApiKey) {
-        ConfigNode n = r.get("headers").orElse(null);
-        if (n == null) return Map.of();
-        if (!n.isMap()) {
-            problems.add(n.location(), n.path() + " must be a map of header names to values, but was " + n.describe(), null);
-            return Map.of();
-        }
-        Map<String, String> out = new LinkedHashMap<>();
-        n.fields().forEach((name, node) -> {
-            String value = node.isMap() || node.isList() ? null : env.expand(node, true, problems);
-            if (node.isMap() || node.isList()) {
-                problems.add(node.location(), node.path() + " must be a text, but was " + node.describe(), null);
-            } else if (hasApiKey && name.equalsIgnoreCase("authorization")) {
-                problems.add(node.location(), node.path() + " conflicts with api_key, which already sets Authorization",
-                        "keep one of them");
-            } else if (value != null) {
-                try {
-                    HttpRequest.newBuilder().header(name, value); // the JDK refuses Host, Content-Length, ...
-                    out.put(name, value);
-                } catch (IllegalArgumentException e) {
-                    problems.add(node.location(), "header '" + name + "' cannot be set by a client", "remove it from " + n.path());
-                }
-            }
-        });
-        return out;
-    }
 
     /** A problem with {@code key}'s value: "targets[0].key <message>" at the value's location. */
     private void problem(String key, String message, String fix) {

@@ -1,0 +1,64 @@
+package dev.fieldtest.targets.anthropic;
+
+import dev.fieldtest.core.CallRequest;
+import dev.fieldtest.core.Observation;
+import dev.fieldtest.core.spi.Target;
+import dev.fieldtest.targets.openai.Attempt;
+import dev.fieldtest.targets.openai.AttemptRunner;
+import dev.fieldtest.targets.openai.OpenAiTarget;
+import dev.fieldtest.targets.openai.RetryLoop;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * A target speaking the Anthropic Messages API, plain or streamed, with the openai target's deadlines and
+ * retries (Retry-After honoured). Cost includes cache writes and reads at their prices. Thread-safe; close it
+ * to release its connections.
+ */
+public final class AnthropicTarget implements Target {
+    private final AnthropicSettings settings;
+    private final AttemptRunner runner;
+    private final OpenAiTarget.Sleeper sleeper;
+    private final Map<String, String> headers;
+
+    public AnthropicTarget(AnthropicSettings settings) {
+        this(settings, Thread::sleep);
+    }
+
+    public AnthropicTarget(AnthropicSettings settings, OpenAiTarget.Sleeper sleeper) {
+        this.settings = settings;
+        this.sleeper = sleeper;
+        this.runner = new AttemptRunner(settings.id(), settings.endpoint(), settings.timeout(), new AnthropicWire());
+        Map<String, String> h = new LinkedHashMap<>();
+        h.put("Accept", settings.stream() ? "text/event-stream" : "application/json");
+        h.put("x-api-key", settings.apiKey());
+        h.put("anthropic-version", settings.version());
+        h.putAll(settings.headers());
+        this.headers = Map.copyOf(h);
+    }
+
+    @Override
+    public String id() {
+        return settings.id();
+    }
+
+    @Override
+    public Observation call(CallRequest request) throws InterruptedException {
+        byte[] body = AnthropicWire.requestBody(settings, request.messages());
+        RetryLoop.Outcome o = RetryLoop.run(() -> runner.run(body, headers, settings.stream()), settings.retry(), sleeper);
+        Attempt last = o.last();
+        return new Observation(settings.id(), request.caseId(), request.repeatIndex(), request.messages(), last.output(), o.usage(),
+                last.latencyMs(), last.ttftMs(), last.chunkMs(), o.attempts(), o.throttled(), last.error(), RetryLoop.message(o),
+                settings.costUsd(o.usage()), last.finishReason(), last.model());
+    }
+
+    @Override
+    public Map<String, Object> describe() {
+        return settings.describe();
+    }
+
+    @Override
+    public void close() {
+        runner.close();
+    }
+}
