@@ -1,0 +1,38 @@
+package dev.fieldtest.targets;
+
+import dev.fieldtest.core.config.Problems;
+import dev.fieldtest.core.spi.Target;
+import dev.fieldtest.testkit.conformance.AnthropicScriptedServer;
+import dev.fieldtest.testkit.conformance.Capability;
+import dev.fieldtest.testkit.conformance.ScriptedServer;
+import dev.fieldtest.testkit.conformance.TargetConformanceKit;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * The anthropic target passes the conformance kit against the fake Messages API server; malformed bodies and
+ * unanswered connections are left out because that fake cannot produce them.
+ */
+class AnthropicConformanceTest extends TargetConformanceKit {
+
+    @Override
+    protected ScriptedServer startServer() {
+        return new AnthropicScriptedServer();
+    }
+
+    @Override
+    protected Target target(ScriptedServer server, Map<String, Object> settings) {
+        Problems problems = new Problems();
+        Target t = new AnthropicTargetFactory(Specs.ENV).create(spec("anthropic", settings, Map.of(
+                "id", "anthropic-conformance", "base_url", server.baseUrl(), "api_key", "${TEST_OPENAI_KEY}",
+                "model", "claude-test")), problems);
+        problems.throwIfAny();
+        return t;
+    }
+
+    @Override
+    protected Set<Capability> capabilities() {
+        return EnumSet.complementOf(EnumSet.of(Capability.MALFORMED, Capability.CONNECTION_DROP));
+    }
+}
