@@ -1,6 +1,9 @@
-// examples/maven builds green and leaves the run's files under target/fieldtest/help-centre.
+// examples/maven builds green: its JUnit test (fieldtest-junit) passes and the plugin leaves the run's files
+// under target/fieldtest/help-centre.
 def log = new File(basedir, 'build.log').text
 assert log.contains('BUILD SUCCESS')
+assert log.contains('Tests run: 3, Failures: 0, Errors: 0, Skipped: 0, Time elapsed')
+assert log.contains('in com.example.helpcentre.HelpCentreEvalTest')
 def run = new File(basedir, 'target/fieldtest/help-centre')
 ['results.jsonl', 'summary.json', 'report.md', 'report.html', 'junit.xml'].each {
     assert new File(run, it).isFile() : "missing ${it} in ${run}"
