@@ -23,7 +23,12 @@ public final class SharedSettings {
 
     /** {@code max_retries}, {@code retry_on}, {@code backoff}, {@code backoff_max}, defaults from {@link Defaults}. */
     public static RetryPolicy retry(ConfigReader r) {
-        return new RetryPolicy(r.integer("max_retries", Defaults.MAX_RETRIES, 0, 100), retryOn(r, r.problems()),
+        return retry(r, Defaults.MAX_RETRIES);
+    }
+
+    /** As {@link #retry(ConfigReader)} with another default for {@code max_retries}. */
+    public static RetryPolicy retry(ConfigReader r, int defaultMaxRetries) {
+        return new RetryPolicy(r.integer("max_retries", defaultMaxRetries, 0, 100), retryOn(r, r.problems()),
                 r.duration("backoff", Defaults.BACKOFF_BASE), r.duration("backoff_max", Defaults.BACKOFF_MAX), Defaults.RETRY_AFTER_MAX);
     }
 
