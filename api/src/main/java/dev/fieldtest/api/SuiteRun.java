@@ -7,21 +7,15 @@ import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.core.config.Env;
 import dev.fieldtest.core.run.Evaluation;
 import dev.fieldtest.core.run.RunListener;
-import dev.fieldtest.report.HtmlReporter;
-import dev.fieldtest.report.JunitReporter;
-import dev.fieldtest.report.MarkdownReporter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
 import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.CancellationException;
-import java.util.concurrent.ThreadLocalRandom;
 
-/** One run of a suite: resolve its parts (every problem at once), then core's {@link Evaluation} with the CLI's reporters. */
+/** One run of a suite: resolve its parts (every problem at once), then the pipeline {@code fieldtest run} uses ({@link RunPipeline}). */
 final class SuiteRun {
     private SuiteRun() {}
 
@@ -38,8 +32,7 @@ final class SuiteRun {
             throw new InvalidSuiteException(suite.name(), e.problems().stream().map(Object::toString).toList());
         }
         try (components) {
-            var evaluation = new Evaluation(suite, components, runDir, List.of(new MarkdownReporter(), new HtmlReporter(), new JunitReporter()));
-            Evaluation.Result r = evaluation.run(runId(), RunListener.NONE);
+            Evaluation.Result r = RunPipeline.evaluation(suite, components, runDir).run(RunPipeline.newRunId(), RunListener.NONE);
             return RunResult.of(r.summary(), r.rows(), runDir);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -57,12 +50,6 @@ final class SuiteRun {
         } finally {
             if (dir != null) deleteQuietly(dir);
         }
-    }
-
-    /** Same shape as the CLI's run ids: local start time to the second and four hex digits. */
-    private static String runId() {
-        return LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")) + "-"
-                + Integer.toHexString(ThreadLocalRandom.current().nextInt(0x1000, 0x10000));
     }
 
     private static void deleteQuietly(Path dir) {

@@ -9,15 +9,11 @@ import dev.fieldtest.core.config.SuiteLoader;
 import dev.fieldtest.core.gate.PropertyGate;
 import dev.fieldtest.core.run.Evaluation;
 import dev.fieldtest.core.run.Progress;
-import dev.fieldtest.report.HtmlReporter;
-import dev.fieldtest.report.JunitReporter;
-import dev.fieldtest.report.MarkdownReporter;
 import java.io.IOException;
 import java.io.PrintStream;
 import dev.fieldtest.history.HistoryStore;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.List;
 
 /**
  * Loads, validates and runs a suite the way every command does: all input is checked before the run
@@ -111,7 +107,7 @@ final class RunDriver {
 
     private int execute(Suite suite, Components components, Path runDir) throws IOException, InterruptedException {
         String runId = RunIds.next();
-        Evaluation evaluation = new Evaluation(suite, components, runDir, List.of(new MarkdownReporter(), new HtmlReporter(), new JunitReporter()));
+        Evaluation evaluation = dev.fieldtest.api.RunPipeline.evaluation(suite, components, runDir); // the library's Fieldtest.run uses the same
         if (resumeFrom != null) evaluation.resuming(resumeFrom.manifest(), resumeFrom.point());
         Thread hook = new Thread(() -> {
             evaluation.abort("interrupted (Ctrl-C); the calls that completed are kept");
