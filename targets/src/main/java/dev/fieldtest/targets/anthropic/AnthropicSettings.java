@@ -22,10 +22,12 @@ import java.util.TreeSet;
  * @param maxTokens         {@code max_tokens}, which the API requires; {@value #DEFAULT_MAX_TOKENS} by default
  * @param cacheWritePerMtok USD per million tokens written to the prompt cache
  * @param cacheReadPerMtok  USD per million tokens read from the prompt cache
+ * @param tokenizer         encoding that counts a successful call without usage (a proxy that drops it); null when off
  */
 public record AnthropicSettings(String id, URI endpoint, String apiKey, String version, String model, int maxTokens,
                                 Map<String, Object> params, boolean stream, Pricing pricing, double cacheWritePerMtok,
-                                double cacheReadPerMtok, Duration timeout, RetryPolicy retry, Map<String, String> headers) {
+                                double cacheReadPerMtok, Duration timeout, RetryPolicy retry, Map<String, String> headers,
+                                String tokenizer) {
     public static final String DEFAULT_BASE_URL = "https://api.anthropic.com";
     public static final String DEFAULT_VERSION = "2023-06-01";
     public static final int DEFAULT_MAX_TOKENS = 1024;
@@ -71,6 +73,7 @@ public record AnthropicSettings(String id, URI endpoint, String apiKey, String v
         out.put("backoff", OpenAiSettings.format(retry.base()));
         out.put("backoff_max", OpenAiSettings.format(retry.max()));
         out.put("headers", new TreeSet<>(headers.keySet()).stream().toList());
+        out.put("tokenizer", tokenizer);
         return out;
     }
 }

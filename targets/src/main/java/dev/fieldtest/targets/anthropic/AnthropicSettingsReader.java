@@ -34,7 +34,7 @@ final class AnthropicSettingsReader {
 
     private static Set<String> keys() {
         Set<String> k = new HashSet<>(Set.of("id", "type", "base_url", "api_key", "anthropic_version", "model", "max_tokens",
-                "params", "stream", "pricing", "timeout", "headers"));
+                "params", "stream", "pricing", "timeout", "headers", "tokenizer"));
         k.addAll(SharedSettings.RETRY_KEYS);
         return Set.copyOf(k);
     }
@@ -66,9 +66,10 @@ final class AnthropicSettingsReader {
         var timeout = r.positiveDuration("timeout", Defaults.TIMEOUT);
         var retry = SharedSettings.retry(r);
         Map<String, String> headers = SharedSettings.headers(r, env, "x-api-key", "api_key");
+        String tokenizer = dev.fieldtest.targets.tokens.TokenCounter.readEncoding(r);
         if (endpoint == null || model == null || apiKey == null) return null;
         return new AnthropicSettings(id, endpoint, apiKey, version, model, maxTokens, params, stream, pricing, cacheWrite, cacheRead,
-                timeout, retry, headers);
+                timeout, retry, headers, tokenizer);
     }
 
     private URI endpoint() {

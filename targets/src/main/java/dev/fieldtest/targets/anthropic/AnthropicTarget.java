@@ -2,11 +2,13 @@ package dev.fieldtest.targets.anthropic;
 
 import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.Observation;
+import dev.fieldtest.core.Usage;
 import dev.fieldtest.core.spi.Target;
 import dev.fieldtest.targets.openai.Attempt;
 import dev.fieldtest.targets.openai.AttemptRunner;
 import dev.fieldtest.targets.openai.OpenAiTarget;
 import dev.fieldtest.targets.openai.RetryLoop;
+import dev.fieldtest.targets.tokens.TokenCounter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -20,6 +22,7 @@ public final class AnthropicTarget implements Target {
     private final AttemptRunner runner;
     private final OpenAiTarget.Sleeper sleeper;
     private final Map<String, String> headers;
+    private final TokenCounter tokens;
 
     public AnthropicTarget(AnthropicSettings settings) {
         this(settings, Thread::sleep);
@@ -35,6 +38,7 @@ public final class AnthropicTarget implements Target {
         h.put("anthropic-version", settings.version());
         h.putAll(settings.headers());
         this.headers = Map.copyOf(h);
+        this.tokens = TokenCounter.orNull(settings.tokenizer());
     }
 
     @Override
@@ -47,9 +51,10 @@ public final class AnthropicTarget implements Target {
         byte[] body = AnthropicWire.requestBody(settings, request.messages());
         RetryLoop.Outcome o = RetryLoop.run(() -> runner.run(body, headers, settings.stream()), settings.retry(), sleeper);
         Attempt last = o.last();
-        return new Observation(settings.id(), request.caseId(), request.repeatIndex(), request.messages(), last.output(), o.usage(),
+        Usage usage = TokenCounter.orCount(tokens, o.usage(), request.messages(), last.output());
+        return new Observation(settings.id(), request.caseId(), request.repeatIndex(), request.messages(), last.output(), usage,
                 last.latencyMs(), last.ttftMs(), last.chunkMs(), o.attempts(), o.throttled(), last.error(), RetryLoop.message(o),
-                settings.costUsd(o.usage()), last.finishReason(), last.model());
+                settings.costUsd(usage), last.finishReason(), last.model());
     }
 
     @Override

@@ -50,8 +50,7 @@ public final class HttpTarget implements Target {
         byte[] body = settings.body() == null ? null : settings.body().render(request.messages());
         RetryLoop.Outcome o = RetryLoop.run(() -> runner.run(settings.method(), body, headers, false), settings.retry(), sleeper);
         Attempt last = o.last();
-        Usage usage = o.usage();
-        if (usage == null && last.succeeded() && tokens != null) usage = tokens.count(request.messages(), last.output());
+        Usage usage = TokenCounter.orCount(tokens, o.usage(), request.messages(), last.output());
         return new Observation(settings.id(), request.caseId(), request.repeatIndex(), request.messages(), last.output(), usage,
                 last.latencyMs(), null, null, o.attempts(), o.throttled(), last.error(), RetryLoop.message(o),
                 settings.pricing().costUsd(usage), null, null);

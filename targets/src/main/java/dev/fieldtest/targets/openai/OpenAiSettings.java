@@ -25,9 +25,12 @@ import java.util.TreeSet;
  * @param endpoint the full chat completions URL
  * @param apiKey   null when none is sent
  * @param headers  extra headers, values already expanded
+ * @param tokenizer encoding that counts tokens of a successful call the server reported no usage for (a stream
+ *                  without a usage chunk); null when {@code tokenizer: none}
  */
 public record OpenAiSettings(String id, URI endpoint, String apiKey, String model, Map<String, Object> params,
-                             boolean stream, Pricing pricing, Duration timeout, RetryPolicy retry, Map<String, String> headers) {
+                             boolean stream, Pricing pricing, Duration timeout, RetryPolicy retry, Map<String, String> headers,
+                             String tokenizer) {
 
     public OpenAiSettings {
         params = java.util.Collections.unmodifiableMap(new LinkedHashMap<>(params));
@@ -61,6 +64,8 @@ public record OpenAiSettings(String id, URI endpoint, String apiKey, String mode
         out.put("backoff", format(retry.base()));
         out.put("backoff_max", format(retry.max()));
         out.put("headers", new TreeSet<>(headers.keySet()).stream().toList());
+        // only when changed, so the provenance (and cache keys) of existing suites stay as they were
+        if (!dev.fieldtest.targets.tokens.TokenCounter.DEFAULT_ENCODING.equals(tokenizer)) out.put("tokenizer", tokenizer);
         return out;
     }
 

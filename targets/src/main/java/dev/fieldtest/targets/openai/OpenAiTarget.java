@@ -2,6 +2,7 @@ package dev.fieldtest.targets.openai;
 
 import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.Observation;
+import dev.fieldtest.core.Usage;
 import dev.fieldtest.core.spi.Target;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -23,6 +24,7 @@ public final class OpenAiTarget implements Target {
     private final AttemptRunner runner;
     private final Sleeper sleeper;
     private final Map<String, String> headers;
+    private final dev.fieldtest.targets.tokens.TokenCounter tokens;
 
     public OpenAiTarget(OpenAiSettings settings) {
         this(settings, Thread::sleep);
@@ -33,6 +35,7 @@ public final class OpenAiTarget implements Target {
         this.sleeper = sleeper;
         this.runner = new AttemptRunner(settings.id(), settings.endpoint(), settings.timeout());
         this.headers = headers(settings);
+        this.tokens = dev.fieldtest.targets.tokens.TokenCounter.orNull(settings.tokenizer());
     }
 
     @Override
@@ -45,9 +48,10 @@ public final class OpenAiTarget implements Target {
         byte[] body = Json.requestBody(settings.model(), request.messages(), settings.params(), settings.stream());
         RetryLoop.Outcome o = RetryLoop.run(() -> runner.run(body, headers, settings.stream()), settings.retry(), sleeper);
         Attempt last = o.last();
-        return new Observation(settings.id(), request.caseId(), request.repeatIndex(), request.messages(), last.output(), o.usage(),
+        Usage usage = dev.fieldtest.targets.tokens.TokenCounter.orCount(tokens, o.usage(), request.messages(), last.output());
+        return new Observation(settings.id(), request.caseId(), request.repeatIndex(), request.messages(), last.output(), usage,
                 last.latencyMs(), last.ttftMs(), last.chunkMs(), o.attempts(), o.throttled(), last.error(), RetryLoop.message(o),
-                settings.pricing().costUsd(o.usage()), last.finishReason(), last.model());
+                settings.pricing().costUsd(usage), last.finishReason(), last.model());
     }
 
     /** The request headers besides Content-Type (set with the body) and the client's own. */

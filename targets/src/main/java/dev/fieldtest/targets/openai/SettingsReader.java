@@ -17,7 +17,7 @@ import java.util.Set;
 /** Reads {@link OpenAiSettings} from a target spec, reporting every problem with its location. Not thread-safe. */
 final class SettingsReader {
     private static final Set<String> KEYS = Set.of("id", "type", "base_url", "api_key", "model", "params", "stream", "pricing",
-            "timeout", "max_retries", "retry_on", "backoff", "backoff_max", "headers");
+            "timeout", "max_retries", "retry_on", "backoff", "backoff_max", "headers", "tokenizer");
     /** Body fields the target writes itself; a params copy would silently fight them. */
     private static final Set<String> OWN_FIELDS = Set.of("model", "messages", "stream");
     private final TargetSpec spec;
@@ -44,8 +44,9 @@ final class SettingsReader {
         Duration timeout = r.positiveDuration("timeout", Defaults.TIMEOUT);
         RetryPolicy retry = SharedSettings.retry(r);
         Map<String, String> headers = SharedSettings.headers(r, env, apiKey != null ? "authorization" : null, "api_key");
+        String tokenizer = dev.fieldtest.targets.tokens.TokenCounter.readEncoding(r);
         if (endpoint == null || model == null) return null;
-        return new OpenAiSettings(id, endpoint, apiKey, model, params, stream, pricing, timeout, retry, headers);
+        return new OpenAiSettings(id, endpoint, apiKey, model, params, stream, pricing, timeout, retry, headers, tokenizer);
     }
 
     private URI endpoint() {

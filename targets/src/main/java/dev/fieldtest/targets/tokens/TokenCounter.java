@@ -56,6 +56,15 @@ public final class TokenCounter {
         return name;
     }
 
+    /**
+     * {@code reported} when the provider gave usage; else the count of a successful call ({@code output} not null)
+     * when {@code counter} is on; else null.
+     */
+    public static Usage orCount(TokenCounter counter, Usage reported, List<Message> input, String output) {
+        if (reported != null || output == null || counter == null) return reported;
+        return counter.count(input, output);
+    }
+
     /** The counter of {@code name}, or null when counting is off. */
     public static TokenCounter orNull(String name) {
         return name == null ? null : of(name);
