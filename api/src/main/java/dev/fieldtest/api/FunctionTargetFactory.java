@@ -28,6 +28,6 @@ public final class FunctionTargetFactory implements TargetFactory {
                     "function targets are made in code: Fieldtest.suite(...).target(Targets.function(\"" + spec.id() + "\", prompt -> ...))");
             return null;
         }
-        return new FunctionCallTarget(spec.id(), f.answer());
+        return new FunctionCallTarget(spec.id(), f.answer(), f.timeout());
     }
 }

@@ -80,6 +80,31 @@ class FunctionTargetRunTest {
     }
 
     @Test
+    void aFunctionThatOverrunsItsTimeoutIsATimedOutCallAndIsInterrupted() throws InterruptedException {
+        var interrupted = new java.util.concurrent.CountDownLatch(1);
+        var suite = capitals().repeat(1).target(Targets.function("fn", p -> {
+            if (!p.contains("Italy")) return p.contains("France") ? "Paris" : "Tokyo";
+            try {
+                Thread.sleep(10_000);
+            } catch (InterruptedException e) {
+                interrupted.countDown();
+            }
+            return "Rome";
+        }).withTimeout(java.time.Duration.ofMillis(200)));
+        long start = System.nanoTime();
+        TargetResult t = Fieldtest.run(suite.build()).onlyTarget();
+
+        assertThat((System.nanoTime() - start) / 1e9).isLessThan(5.0);
+        assertThat(t.failures()).singleElement().satisfies(c -> {
+            assertThat(c.caseId()).isEqualTo("it");
+            assertThat(c.error()).isEqualTo("timeout");
+            assertThat(c.latencyMs()).isBetween(200.0, 5_000.0);
+        });
+        assertThat(t.passRate().passes()).isEqualTo(2);
+        assertThat(interrupted.await(5, java.util.concurrent.TimeUnit.SECONDS)).as("the overrunning function was interrupted").isTrue();
+    }
+
+    @Test
     void aMeteredFunctionsCostIsDividedByPassingCalls() {
         // 6 calls at $0.01 each = $0.06; 3 pass (as above), so $0.02 per success; tokens 6 × 7 in, 6 × 2 out.
         Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
