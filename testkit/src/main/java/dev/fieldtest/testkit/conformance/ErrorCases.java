@@ -30,7 +30,7 @@ final class ErrorCases {
                     assertThat(o.throttled()).isEqualTo(3);
                     assertThat(f.server().requestCount()).isEqualTo(3);
                 }),
-                new Case("errors", "HTTP 503 with no retries is server_error after 1 attempt", Set.of(SERVER_ERROR), f -> {
+                new Case("errors", "a server error (HTTP 503; a failing exit for a program) with no retries is server_error after 1 attempt", Set.of(SERVER_ERROR), f -> {
                     Observation o = f.script(new Step.ServerError(503)).call();
                     Checks.failed(o, ErrorClass.SERVER_ERROR, 1);
                     assertThat(o.throttled()).isZero();
