@@ -6,7 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.Observation;
 import dev.fieldtest.core.Secrets;
-import dev.fieldtest.core.Usage;
 import dev.fieldtest.core.run.FallbackRows;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -50,7 +49,7 @@ public final class ResponseCache {
         List<Double> chunks = new ArrayList<>();
         e.path("chunk_ms").forEach(c -> chunks.add(c.asDouble()));
         Observation o = new Observation(targetId, request.caseId(), request.repeatIndex(), request.messages(),
-                e.path("output").asText(), t.isObject() ? new Usage(t.path("input").asLong(), t.path("output").asLong()) : null,
+                e.path("output").asText(), t.isObject() ? dev.fieldtest.core.run.ResultsCodec.usage(t, e.path("usage_source")) : null,
                 e.path("latency_ms").asDouble(), e.hasNonNull("ttft_ms") ? e.path("ttft_ms").asDouble() : null, chunks,
                 e.path("attempts").asInt(1), e.path("throttled").asInt(), null, null, e.path("cost_usd").asDouble(),
                 text(e, "finish_reason"), text(e, "response_model"), true);
@@ -65,7 +64,7 @@ public final class ResponseCache {
         e.put("format", CacheKey.FORMAT);
         e.put("output", Secrets.redact(o.output()));
         if (o.usage() == null) e.putNull("tokens");
-        else e.putObject("tokens").put("input", o.usage().inputTokens()).put("output", o.usage().outputTokens());
+        else dev.fieldtest.core.run.ResultsCodec.tokens(e, o.usage()); // cache tokens and usage_source too, as results.jsonl
         e.put("latency_ms", o.latencyMs());
         e.put("ttft_ms", o.ttftMs());
         o.chunkMs().forEach(e.putArray("chunk_ms")::add);

@@ -66,14 +66,15 @@ public final class ResultsCodec {
     }
 
     /** tokens {input, output[, cache_write, cache_read]} and usage_source; cache counts only when there are any. */
-    private static void tokens(ObjectNode row, Usage u) {
+    public static void tokens(ObjectNode row, Usage u) {
         ObjectNode t = row.putObject("tokens").put("input", u.inputTokens()).put("output", u.outputTokens());
         if (u.cacheWriteTokens() > 0) t.put("cache_write", u.cacheWriteTokens());
         if (u.cacheReadTokens() > 0) t.put("cache_read", u.cacheReadTokens());
         row.put("usage_source", u.source().wireName());
     }
 
-    private static Usage usage(JsonNode t, JsonNode source) {
+    /** The usage {@link #tokens} wrote: {@code t} the tokens object, {@code source} the usage_source (missing: provider). */
+    public static Usage usage(JsonNode t, JsonNode source) {
         Usage.Source s = "tokenizer".equals(source.asText()) ? Usage.Source.TOKENIZER : Usage.Source.PROVIDER;
         return new Usage(t.path("input").asLong(), t.path("output").asLong(), t.path("cache_write").asLong(0),
                 t.path("cache_read").asLong(0), s);

@@ -42,6 +42,7 @@ public final class TargetAggregate {
     private long cachedCalls;
     private long inputTokens;
     private long outputTokens;
+    private long tokenizerCounted;
     private BigDecimal costUsd = BigDecimal.ZERO;
     private final TreeMap<String, long[]> perCase = new TreeMap<>();
     private final TreeMap<String, long[]> perTag = new TreeMap<>();
@@ -98,6 +99,7 @@ public final class TargetAggregate {
         if (o.usage() != null) {
             inputTokens += o.usage().inputTokens();
             outputTokens += o.usage().outputTokens();
+            if (o.usage().source() == dev.fieldtest.core.Usage.Source.TOKENIZER) tokenizerCounted++;
         }
         costUsd = costUsd.add(new BigDecimal(o.costUsd()));
         for (var v : call.verdicts()) { // graders' (judges') own calls count in tokens and cost too
@@ -133,6 +135,7 @@ public final class TargetAggregate {
         cachedCalls += other.cachedCalls;
         inputTokens += other.inputTokens;
         outputTokens += other.outputTokens;
+        tokenizerCounted += other.tokenizerCounted;
         costUsd = costUsd.add(other.costUsd);
         other.perCase.forEach((id, t) -> count(perCase, id, t[0], t[1]));
         other.perTag.forEach((tag, t) -> count(perTag, tag, t[0], t[1]));
@@ -193,6 +196,11 @@ public final class TargetAggregate {
     /** Input tokens reported over all calls. */
     public long inputTokens() {
         return inputTokens;
+    }
+
+    /** Calls whose tokens fieldtest's tokenizer counted because the provider reported none (docs/providers.md). */
+    public long tokenizerCounted() {
+        return tokenizerCounted;
     }
 
     /** Output tokens reported over all calls. */

@@ -122,6 +122,7 @@ public final class TargetSummaryJson {
         ObjectNode tokens = out.putObject("tokens");
         tokens.put("input", a.inputTokens());
         tokens.put("output", a.outputTokens());
+        if (a.tokenizerCounted() > 0) tokens.put("calls_counted_by_tokenizer", a.tokenizerCounted()); // absent when every count is the provider's
 
         ObjectNode cost = out.putObject("cost_usd");
         BigDecimal total = a.costUsd();
