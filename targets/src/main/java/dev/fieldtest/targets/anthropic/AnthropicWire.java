@@ -13,7 +13,7 @@ import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
+import java.util.Set;
 
 /**
  * The Messages API on the wire: the request body, a whole message, an error body and (through
@@ -24,6 +24,9 @@ import java.util.Map;
  */
 final class AnthropicWire implements WireProtocol {
     static final ObjectMapper MAPPER = new ObjectMapper();
+    /** Error types that blame the request, as the API's 4xx statuses do. */
+    private static final Set<String> REQUEST_ERRORS = Set.of("invalid_request_error", "authentication_error",
+            "permission_error", "not_found_error", "request_too_large");
 
     /** {model, max_tokens, system?, messages, stream, ...params}; system messages join into the top-level system. */
     static byte[] requestBody(AnthropicSettings s, List<Message> messages) {
@@ -89,8 +92,7 @@ final class AnthropicWire implements WireProtocol {
     /** The error class of an {@code error} event inside a stream, by its type. */
     static ErrorClass streamError(String type) {
         if ("rate_limit_error".equals(type)) return ErrorClass.THROTTLED;
-        if (type != null && Map.of("invalid_request_error", 1, "authentication_error", 1, "permission_error", 1,
-                "not_found_error", 1, "request_too_large", 1).containsKey(type)) return ErrorClass.CLIENT_ERROR;
+        if (REQUEST_ERRORS.contains(type)) return ErrorClass.CLIENT_ERROR;
         return ErrorClass.SERVER_ERROR; // overloaded_error, api_error and types yet unknown
     }
 

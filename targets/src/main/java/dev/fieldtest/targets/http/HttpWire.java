@@ -72,7 +72,8 @@ record HttpWire(JsonPointer output, JsonPointer inputTokens, JsonPointer outputT
 
     @Override
     public Attempt stream(InputStream in, String url, long sentNanos) {
-        throw new UnsupportedOperationException("type: http does not stream"); // never asked: the target never sets stream
+        // never asked (the target does not stream); a failure rather than an exception keeps this protocol's promise
+        return Attempt.failure(ErrorClass.MALFORMED_RESPONSE, "type: http does not read event streams from " + url, 0, 200);
     }
 
     private static String snippet(byte[] body) {
