@@ -77,4 +77,10 @@ public sealed interface AnthropicBehavior {
 
     /** A stream that sends {@code deltas} words of {@code text}, then closes without message_stop. */
     record CutStream(String text, int deltas) implements AnthropicBehavior {}
+
+    /** HTTP 200 whose body is cut-off JSON; on a stream, an event whose data is not JSON. */
+    record Malformed() implements AnthropicBehavior {}
+
+    /** Closes the connection without any response. */
+    record ResetConnection() implements AnthropicBehavior {}
 }

@@ -64,6 +64,8 @@ final class AnthropicHandler implements HttpHandler {
             }
             case AnthropicBehavior.StreamError s -> stream(ex, model, s.text(), s.deltas(), 0, 0, AnthropicBehavior.reply(s.text()), s);
             case AnthropicBehavior.CutStream c -> stream(ex, model, c.text(), c.deltas(), 0, 0, AnthropicBehavior.reply(c.text()), null);
+            case AnthropicBehavior.Malformed m -> malformed(ex, request.stream());
+            case AnthropicBehavior.ResetConnection r -> throw new IOException("fake server dropped the connection: ResetConnection behavior");
         }
     }
 
@@ -99,6 +101,14 @@ final class AnthropicHandler implements HttpHandler {
         md.putObject("usage").put("output_tokens", out);
         event(o, "message_delta", md);
         event(o, "message_stop", Wire.JSON.createObjectNode().put("type", "message_stop"));
+    }
+
+    private static void malformed(HttpExchange ex, boolean stream) throws IOException {
+        byte[] bytes = (stream ? "event: message_start\ndata: {\"type\": \"message_start\", \"message\": \n\n"
+                : "{\"id\": \"msg_broken\", \"type\": \"message\", \"content\": [").getBytes(StandardCharsets.UTF_8);
+        ex.getResponseHeaders().set("Content-Type", stream ? "text/event-stream; charset=utf-8" : "application/json");
+        ex.sendResponseHeaders(200, bytes.length);
+        ex.getResponseBody().write(bytes);
     }
 
     private static void event(OutputStream o, String name, JsonNode data) throws IOException {

@@ -157,4 +157,16 @@ class AnthropicTargetTest {
         assertThat(o.error()).isEqualTo(ErrorClass.TRUNCATED_STREAM);
         assertThat(o.errorMessage()).contains("without message_stop");
     }
+
+    @Test
+    void aCutOffBodyIsMalformedAndADroppedConnectionIsAConnectionError() throws Exception {
+        server.enqueue(new AnthropicBehavior.Malformed());
+        assertThat(call("max_retries: 0").error()).isEqualTo(ErrorClass.MALFORMED_RESPONSE);
+        server.enqueue(new AnthropicBehavior.Malformed());
+        Observation stream = call("stream: true\nmax_retries: 0");
+        assertThat(stream.error()).isEqualTo(ErrorClass.MALFORMED_RESPONSE);
+        assertThat(stream.errorMessage()).contains("event 1").contains("is not JSON");
+        server.enqueue(new AnthropicBehavior.ResetConnection());
+        assertThat(call("max_retries: 0").error()).isEqualTo(ErrorClass.CONNECTION);
+    }
 }
