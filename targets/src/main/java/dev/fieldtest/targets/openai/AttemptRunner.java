@@ -93,7 +93,11 @@ public final class AttemptRunner implements AutoCloseable {
             Thread.interrupted();
             throw new InterruptedException("the call to " + url + " was interrupted");
         }
-        if (watched.reason() == AttemptDeadlines.Reason.DEADLINE && !attempt.succeeded()) {
+        // The socket's read timeout equals the deadline, so a stalled body can break just before the watcher fires:
+        // a read that failed once the deadline had passed is the deadline too, not a cut stream.
+        boolean pastDeadline = System.nanoTime() - sent >= timeout.toNanos()
+                && (attempt.error() == ErrorClass.TRUNCATED_STREAM || attempt.error() == ErrorClass.CONNECTION);
+        if ((watched.reason() == AttemptDeadlines.Reason.DEADLINE || pastDeadline) && !attempt.succeeded()) {
             return Attempt.failure(ErrorClass.TIMEOUT, "no complete answer from " + url + " within "
                     + OpenAiSettings.format(timeout) + "; raise the target's timeout if the model is slow", ms(sent), attempt.status());
         }
