@@ -3,17 +3,11 @@ package dev.fieldtest.targets;
 import dev.fieldtest.core.config.Problems;
 import dev.fieldtest.core.spi.Target;
 import dev.fieldtest.testkit.conformance.AnthropicScriptedServer;
-import dev.fieldtest.testkit.conformance.Capability;
 import dev.fieldtest.testkit.conformance.ScriptedServer;
 import dev.fieldtest.testkit.conformance.TargetConformanceKit;
-import java.util.EnumSet;
 import java.util.Map;
-import java.util.Set;
 
-/**
- * The anthropic target passes the conformance kit against the fake Messages API server; malformed bodies and
- * unanswered connections are left out because that fake cannot produce them.
- */
+/** The anthropic target passes the whole conformance kit against the fake Messages API server. */
 class AnthropicConformanceTest extends TargetConformanceKit {
 
     @Override
@@ -29,10 +23,5 @@ class AnthropicConformanceTest extends TargetConformanceKit {
                 "model", "claude-test")), problems);
         problems.throwIfAny();
         return t;
-    }
-
-    @Override
-    protected Set<Capability> capabilities() {
-        return EnumSet.complementOf(EnumSet.of(Capability.MALFORMED, Capability.CONNECTION_DROP));
     }
 }

@@ -4,9 +4,9 @@ import dev.fieldtest.testkit.AnthropicBehavior;
 import dev.fieldtest.testkit.FakeAnthropicServer;
 
 /**
- * {@link FakeAnthropicServer} driven by {@link Step}s. The fake has no way to send a malformed body or drop a
- * connection unanswered, so {@link Step.Malformed} and {@link Step.DropConnection} are refused: a target tested
- * with it leaves {@link Capability#MALFORMED} and {@link Capability#CONNECTION_DROP} out.
+ * {@link FakeAnthropicServer} driven by {@link Step}s, every step rendered in the Messages API's wire protocol:
+ * a malformed step is a cut-off JSON body (streamed, an event whose data is not JSON), a dropped connection closes
+ * the socket before any response byte.
  */
 public final class AnthropicScriptedServer implements ScriptedServer {
     private final FakeAnthropicServer server = FakeAnthropicServer.start();
@@ -35,14 +35,9 @@ public final class AnthropicScriptedServer implements ScriptedServer {
             case Step.AuthError e -> AnthropicBehavior.error(401, "authentication_error", "invalid x-api-key");
             case Step.CutStream c -> new AnthropicBehavior.CutStream("one two three four five six", c.chunksBeforeCut());
             case Step.Stall s -> AnthropicBehavior.reply("late").withDelay(s.duration());
-            case Step.Malformed m -> throw unsupported(step, Capability.MALFORMED);
-            case Step.DropConnection d -> throw unsupported(step, Capability.CONNECTION_DROP);
+            case Step.Malformed m -> new AnthropicBehavior.Malformed();
+            case Step.DropConnection d -> new AnthropicBehavior.ResetConnection();
         };
-    }
-
-    private static UnsupportedOperationException unsupported(Step step, Capability capability) {
-        return new UnsupportedOperationException("FakeAnthropicServer cannot script " + step
-                + "; leave Capability." + capability + " out of the conformance test's capabilities()");
     }
 
     @Override
