@@ -48,9 +48,7 @@ public final class CommandTarget implements Target {
         RetryLoop.Outcome o = RetryLoop.run(() -> ProcessRun.run(settings, stdin), settings.retry(), sleeper);
         Attempt last = o.last();
         Usage usage = TokenCounter.orCount(tokens, null, request.messages(), last.output());
-        return new Observation(settings.id(), request.caseId(), request.repeatIndex(), request.messages(), last.output(), usage,
-                last.latencyMs(), null, null, o.attempts(), 0, last.error(), RetryLoop.message(o),
-                settings.pricing().costUsd(usage, last.latencyMs() / 1000), null, null);
+        return o.observation(settings.id(), request, usage, settings.pricing().costUsd(usage, last.latencyMs() / 1000));
     }
 
     private byte[] stdin(List<Message> messages) {

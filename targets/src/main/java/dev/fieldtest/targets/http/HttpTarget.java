@@ -51,9 +51,7 @@ public final class HttpTarget implements Target {
         RetryLoop.Outcome o = RetryLoop.run(() -> runner.run(settings.method(), body, headers, false), settings.retry(), sleeper);
         Attempt last = o.last();
         Usage usage = TokenCounter.orCount(tokens, o.usage(), request.messages(), last.output());
-        return new Observation(settings.id(), request.caseId(), request.repeatIndex(), request.messages(), last.output(), usage,
-                last.latencyMs(), null, null, o.attempts(), o.throttled(), last.error(), RetryLoop.message(o),
-                settings.pricing().costUsd(usage), null, null);
+        return o.observation(settings.id(), request, usage, settings.pricing().costUsd(usage));
     }
 
     @Override

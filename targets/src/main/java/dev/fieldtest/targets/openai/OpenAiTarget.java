@@ -49,9 +49,7 @@ public final class OpenAiTarget implements Target {
         RetryLoop.Outcome o = RetryLoop.run(() -> runner.run(body, headers, settings.stream()), settings.retry(), sleeper);
         Attempt last = o.last();
         Usage usage = dev.fieldtest.targets.tokens.TokenCounter.orCount(tokens, o.usage(), request.messages(), last.output());
-        return new Observation(settings.id(), request.caseId(), request.repeatIndex(), request.messages(), last.output(), usage,
-                last.latencyMs(), last.ttftMs(), last.chunkMs(), o.attempts(), o.throttled(), last.error(), RetryLoop.message(o),
-                settings.pricing().costUsd(usage), last.finishReason(), last.model());
+        return o.observation(settings.id(), request, usage, settings.pricing().costUsd(usage));
     }
 
     /** The request headers besides Content-Type (set with the body) and the client's own. */

@@ -19,7 +19,14 @@ public final class RetryLoop {
      * @param attempts  attempts made
      * @param throttled HTTP 429 responses among them
      */
-    public record Outcome(Attempt last, Usage usage, int attempts, int throttled) {}
+    public record Outcome(Attempt last, Usage usage, int attempts, int throttled) {
+        /** The call as fieldtest records it: the last attempt's answer and timings, every attempt counted, {@code usage} and its cost. */
+        public dev.fieldtest.core.Observation observation(String targetId, dev.fieldtest.core.CallRequest request, Usage usage, double costUsd) {
+            return new dev.fieldtest.core.Observation(targetId, request.caseId(), request.repeatIndex(), request.messages(), last.output(), usage,
+                    last.latencyMs(), last.ttftMs(), last.chunkMs(), attempts, throttled, last.error(), message(this), costUsd,
+                    last.finishReason(), last.model());
+        }
+    }
 
     private RetryLoop() {}
 
