@@ -11,7 +11,6 @@ import dev.fieldtest.targets.openai.SharedSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -51,7 +50,8 @@ final class AnthropicSettingsReader {
         }
         String version = text("anthropic_version", AnthropicSettings.DEFAULT_VERSION, false, "write anthropic_version: \"2023-06-01\"");
         int maxTokens = r.integer("max_tokens", AnthropicSettings.DEFAULT_MAX_TOKENS, 1, 1_000_000);
-        Map<String, Object> params = params();
+        Map<String, Object> params = SharedSettings.params(r, OWN_FIELDS, Set.of("messages", "system"),
+                "write the prompt under the suite's messages (a system message becomes the top-level system)", "params: {temperature: 0, top_k: 40}");
         boolean stream = r.bool("stream", false);
         Pricing pricing = Pricing.FREE;
         double cacheWrite = 0, cacheRead = 0;
@@ -98,26 +98,5 @@ final class AnthropicSettingsReader {
             return null;
         }
         return value;
-    }
-
-    private Map<String, Object> params() {
-        ConfigNode n = r.get("params").orElse(null);
-        if (n == null) return Map.of();
-        if (!n.isMap()) {
-            problems.add(n.location(), n.path() + " must be a map of request fields, but was " + n.describe(),
-                    "write for example params: {temperature: 0, top_k: 40}");
-            return Map.of();
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        n.fields().forEach((key, value) -> {
-            if (OWN_FIELDS.contains(key)) {
-                problems.add(value.location(), n.path() + "." + key + " is set by fieldtest itself",
-                        key.equals("messages") || key.equals("system") ? "write the prompt under the suite's messages (a system message becomes the top-level system)"
-                                : "use the target's own '" + key + "' setting");
-            } else {
-                out.put(key, value.toPlain());
-            }
-        });
-        return out;
     }
 }

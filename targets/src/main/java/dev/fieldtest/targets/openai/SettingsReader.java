@@ -10,7 +10,6 @@ import dev.fieldtest.core.spi.TargetSpec;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,7 +37,8 @@ final class SettingsReader {
         URI endpoint = endpoint();
         String model = required("model", false, "set the model name the server expects, such as \"gpt-4o-mini\"");
         String apiKey = r.get("api_key").map(n -> env.expand(n, true, problems)).filter(k -> !k.isBlank()).orElse(null);
-        Map<String, Object> params = params();
+        Map<String, Object> params = SharedSettings.params(r, OWN_FIELDS, Set.of("messages"), "write the prompt under the suite's messages",
+                "params: {temperature: 0, max_tokens: 256}");
         boolean stream = r.bool("stream", false);
         Pricing pricing = r.pricing("pricing", true);
         Duration timeout = r.positiveDuration("timeout", Defaults.TIMEOUT);
@@ -79,26 +79,6 @@ final class SettingsReader {
             return null;
         }
         return value;
-    }
-
-    private Map<String, Object> params() {
-        ConfigNode n = r.get("params").orElse(null);
-        if (n == null) return Map.of();
-        if (!n.isMap()) {
-            problems.add(n.location(), n.path() + " must be a map of request fields, but was " + n.describe(),
-                    "write for example params: {temperature: 0, max_tokens: 256}");
-            return Map.of();
-        }
-        Map<String, Object> out = new LinkedHashMap<>();
-        n.fields().forEach((key, value) -> {
-            if (OWN_FIELDS.contains(key)) {
-                problems.add(value.location(), n.path() + "." + key + " is set by fieldtest itself",
-                        key.equals("messages") ? "write the prompt under the suite's messages" : "use the target's own '" + key + "' setting");
-            } else {
-                out.put(key, value.toPlain());
-            }
-        });
-        return out;
     }
 
 

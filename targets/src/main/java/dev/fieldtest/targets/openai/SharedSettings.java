@@ -81,4 +81,28 @@ public final class SharedSettings {
         return out;
     }
 
+
+    /**
+     * {@code params}: extra request-body fields, passed through as written. A field the target writes itself is a
+     * problem; {@code promptFix} is the fix for {@code messages} (and whatever else carries the prompt), {@code example}
+     * shows a valid map.
+     */
+    public static Map<String, Object> params(ConfigReader r, Set<String> ownFields, Set<String> promptFields, String promptFix, String example) {
+        ConfigNode n = r.get("params").orElse(null);
+        if (n == null) return Map.of();
+        if (!n.isMap()) {
+            r.problems().add(n.location(), n.path() + " must be a map of request fields, but was " + n.describe(), "write for example " + example);
+            return Map.of();
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        n.fields().forEach((key, value) -> {
+            if (ownFields.contains(key)) {
+                r.problems().add(value.location(), n.path() + "." + key + " is set by fieldtest itself",
+                        promptFields.contains(key) ? promptFix : "use the target's own '" + key + "' setting");
+            } else {
+                out.put(key, value.toPlain());
+            }
+        });
+        return out;
+    }
 }
