@@ -26,8 +26,13 @@ public final class LlamaTarget implements Target {
     private volatile String sha256;
 
     public LlamaTarget(LlamaSettings settings) {
+        this(settings, ChildCommand.forModel(settings.model(), settings.context(), settings.threads()));
+    }
+
+    /** With {@code child} as the child JVM instead of llama.cpp, so tests can script its replies. */
+    LlamaTarget(LlamaSettings settings, ChildCommand child) {
         this.settings = settings;
-        this.process = new ModelProcess(ChildCommand.forModel(settings.model(), settings.context(), settings.threads()));
+        this.process = new ModelProcess(child);
     }
 
     @Override

@@ -24,8 +24,14 @@ final class AnswerCases {
                     assertThat(o.output()).isEqualTo(PARIS);
                     assertThat(o.attempts()).isEqualTo(1);
                     assertThat(o.throttled()).isZero();
-                    assertThat(o.chunkMs()).as("chunk offsets of a plain answer").isEmpty();
-                    assertThat(o.ttftMs()).as("time to first token of a plain answer").isNull();
+                    if (f.streamsAlways()) {
+                        // one chunk per word: "The ", "capital ", "of ", "France ", "is ", "Paris."
+                        assertThat(o.chunkMs()).as("chunk offsets of an always-streamed answer").hasSize(6).isSorted();
+                        assertThat(o.ttftMs()).as("TTFT of an always-streamed answer").isEqualTo(o.chunkMs().get(0));
+                    } else {
+                        assertThat(o.chunkMs()).as("chunk offsets of a plain answer").isEmpty();
+                        assertThat(o.ttftMs()).as("time to first token of a plain answer").isNull();
+                    }
                 }),
                 new Case("answer", "a plain answer reports 12 input and 7 output tokens, costing 0.0001 USD at 2.50/10.00 per Mtok",
                         Set.of(USAGE), f -> {

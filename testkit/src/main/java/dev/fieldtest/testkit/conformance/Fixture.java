@@ -35,6 +35,11 @@ final class Fixture implements AutoCloseable {
         return server;
     }
 
+    /** Whether the target times chunks of every answer, asked to stream or not ({@link TargetConformanceKit#streamsAlways}). */
+    boolean streamsAlways() {
+        return kit.streamsAlways();
+    }
+
     /** Queues steps for the next requests. */
     Fixture script(Step... steps) {
         server.script(steps);

@@ -41,6 +41,14 @@ public abstract class TargetConformanceKit {
         return EnumSet.allOf(Capability.class);
     }
 
+    /**
+     * Whether the target streams every answer (a local model's token events) and so times chunks and a TTFT even
+     * without {@code stream: true}; the plain-answer test then expects those instead of none. False unless overridden.
+     */
+    protected boolean streamsAlways() {
+        return false;
+    }
+
     /** A target spec the way a suite would declare it: {@code settings} plus {@code more} (id, base URL, model...). */
     protected static TargetSpec spec(String type, Map<String, Object> settings, Map<String, Object> more) {
         Map<String, Object> all = new LinkedHashMap<>(more);
