@@ -21,7 +21,7 @@ final class AnswerCases {
                 new Case("answer", "a plain answer comes back word for word, after one attempt", Set.of(), f -> {
                     Observation o = f.script(new Step.Answer(PARIS, 12, 7)).call();
                     Checks.succeeded(o);
-                    assertThat(o.output()).isEqualTo(PARIS);
+                    assertThat(o.output()).isEqualTo(f.expected(PARIS));
                     assertThat(o.attempts()).isEqualTo(1);
                     assertThat(o.throttled()).isZero();
                     if (f.streamsAlways()) {
@@ -48,7 +48,7 @@ final class AnswerCases {
                     f.script(new Step.Answer("one two three four", 5, 4, Duration.ofMillis(150), Duration.ofMillis(50)));
                     Observation o = f.call("stream", true);
                     Checks.succeeded(o);
-                    assertThat(o.output()).isEqualTo("one two three four");
+                    assertThat(o.output()).isEqualTo(f.expected("one two three four"));
                     assertThat(o.chunkMs()).as("offsets of the content chunks").hasSize(4).isSorted();
                     assertThat(o.ttftMs()).as("TTFT").isNotNull().isGreaterThanOrEqualTo(150.0).isLessThan(o.latencyMs());
                     assertThat(o.chunkMs().get(0)).as("first chunk offset is the TTFT").isEqualTo(o.ttftMs());

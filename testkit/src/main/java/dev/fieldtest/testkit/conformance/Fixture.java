@@ -40,6 +40,11 @@ final class Fixture implements AutoCloseable {
         return kit.streamsAlways();
     }
 
+    /** The output the target gives for a scripted answer of {@code text} ({@link TargetConformanceKit#expectedOutput}). */
+    String expected(String text) {
+        return kit.expectedOutput(text);
+    }
+
     /** Queues steps for the next requests. */
     Fixture script(Step... steps) {
         server.script(steps);

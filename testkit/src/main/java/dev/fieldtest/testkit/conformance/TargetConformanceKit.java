@@ -49,6 +49,14 @@ public abstract class TargetConformanceKit {
         return false;
     }
 
+    /**
+     * The output the target gives for a scripted answer of {@code text}: {@code text} itself unless overridden, as by
+     * a target that adds its own fixed annotation (embedded-qa names its source and confidence).
+     */
+    protected String expectedOutput(String text) {
+        return text;
+    }
+
     /** A target spec the way a suite would declare it: {@code settings} plus {@code more} (id, base URL, model...). */
     protected static TargetSpec spec(String type, Map<String, Object> settings, Map<String, Object> more) {
         Map<String, Object> all = new LinkedHashMap<>(more);
