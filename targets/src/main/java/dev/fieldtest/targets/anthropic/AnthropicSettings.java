@@ -1,12 +1,12 @@
 package dev.fieldtest.targets.anthropic;
 
+import dev.fieldtest.targets.call.Durations;
 import dev.fieldtest.core.Pricing;
 import dev.fieldtest.core.Secrets;
 import dev.fieldtest.core.config.Env;
 import dev.fieldtest.core.config.Problems;
 import dev.fieldtest.core.spi.TargetSpec;
-import dev.fieldtest.targets.openai.OpenAiSettings;
-import dev.fieldtest.targets.openai.RetryPolicy;
+import dev.fieldtest.targets.call.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -67,11 +67,11 @@ public record AnthropicSettings(String id, URI endpoint, String apiKey, String v
         prices.put("cache_write_per_mtok", cacheWritePerMtok);
         prices.put("cache_read_per_mtok", cacheReadPerMtok);
         out.put("pricing", prices);
-        out.put("timeout", OpenAiSettings.format(timeout));
+        out.put("timeout", Durations.format(timeout));
         out.put("max_retries", retry.maxRetries());
         out.put("retry_on", retry.retryOn().stream().map(e -> e.wireName()).sorted().toList());
-        out.put("backoff", OpenAiSettings.format(retry.base()));
-        out.put("backoff_max", OpenAiSettings.format(retry.max()));
+        out.put("backoff", Durations.format(retry.base()));
+        out.put("backoff_max", Durations.format(retry.max()));
         out.put("headers", new TreeSet<>(headers.keySet()).stream().toList());
         out.put("tokenizer", tokenizer);
         return out;

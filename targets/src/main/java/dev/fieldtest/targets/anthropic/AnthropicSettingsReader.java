@@ -7,7 +7,7 @@ import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.core.config.Env;
 import dev.fieldtest.core.config.Problems;
 import dev.fieldtest.core.spi.TargetSpec;
-import dev.fieldtest.targets.openai.SharedSettings;
+import dev.fieldtest.targets.call.SharedSettings;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.util.HashSet;

@@ -1,26 +1,26 @@
 package dev.fieldtest.targets.anthropic;
 
+import dev.fieldtest.targets.call.Sleeper;
 import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.Observation;
 import dev.fieldtest.core.Usage;
 import dev.fieldtest.core.spi.Target;
-import dev.fieldtest.targets.openai.Attempt;
-import dev.fieldtest.targets.openai.AttemptRunner;
-import dev.fieldtest.targets.openai.OpenAiTarget;
-import dev.fieldtest.targets.openai.RetryLoop;
+import dev.fieldtest.targets.call.Attempt;
+import dev.fieldtest.targets.call.AttemptRunner;
+import dev.fieldtest.targets.call.RetryLoop;
 import dev.fieldtest.targets.tokens.TokenCounter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * A target speaking the Anthropic Messages API, plain or streamed, with the openai target's deadlines and
- * retries (Retry-After honoured). Cost includes cache writes and reads at their prices. Thread-safe; close it
+ * A target speaking the Anthropic Messages API, plain or streamed, with the deadlines and retries (Retry-After
+ * honoured) of {@code targets.call}. Cost includes cache writes and reads at their prices. Thread-safe; close it
  * to release its connections.
  */
 public final class AnthropicTarget implements Target {
     private final AnthropicSettings settings;
     private final AttemptRunner runner;
-    private final OpenAiTarget.Sleeper sleeper;
+    private final Sleeper sleeper;
     private final Map<String, String> headers;
     private final TokenCounter tokens;
 
@@ -28,7 +28,7 @@ public final class AnthropicTarget implements Target {
         this(settings, Thread::sleep);
     }
 
-    public AnthropicTarget(AnthropicSettings settings, OpenAiTarget.Sleeper sleeper) {
+    public AnthropicTarget(AnthropicSettings settings, Sleeper sleeper) {
         this.settings = settings;
         this.sleeper = sleeper;
         this.runner = new AttemptRunner(settings.id(), settings.endpoint(), settings.timeout(), new AnthropicWire());

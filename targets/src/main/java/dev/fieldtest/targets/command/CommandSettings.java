@@ -1,12 +1,12 @@
 package dev.fieldtest.targets.command;
 
+import dev.fieldtest.targets.call.Durations;
 import dev.fieldtest.core.Pricing;
 import dev.fieldtest.core.Secrets;
 import dev.fieldtest.core.config.Env;
 import dev.fieldtest.core.config.Problems;
 import dev.fieldtest.core.spi.TargetSpec;
-import dev.fieldtest.targets.openai.OpenAiSettings;
-import dev.fieldtest.targets.openai.RetryPolicy;
+import dev.fieldtest.targets.call.RetryPolicy;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
@@ -43,7 +43,7 @@ public record CommandSettings(String id, List<String> argv, boolean messages, Ma
         out.put("command", argv.stream().map(Secrets::redact).toList());
         out.put("input", messages ? "messages" : "prompt");
         out.put("env", new TreeSet<>(env.keySet()).stream().toList());
-        out.put("timeout", OpenAiSettings.format(timeout));
+        out.put("timeout", Durations.format(timeout));
         out.put("max_retries", retry.maxRetries());
         out.put("pricing", Map.of("input_per_mtok", pricing.inputPerMtok(), "output_per_mtok", pricing.outputPerMtok(),
                 "per_call", pricing.perCall(), "per_second", pricing.perSecond()));

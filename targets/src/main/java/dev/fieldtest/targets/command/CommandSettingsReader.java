@@ -6,7 +6,7 @@ import dev.fieldtest.core.config.Defaults;
 import dev.fieldtest.core.config.Env;
 import dev.fieldtest.core.config.Problems;
 import dev.fieldtest.core.spi.TargetSpec;
-import dev.fieldtest.targets.openai.SharedSettings;
+import dev.fieldtest.targets.call.SharedSettings;
 import dev.fieldtest.targets.tokens.TokenCounter;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,14 +1,14 @@
 package dev.fieldtest.targets.command;
 
+import dev.fieldtest.targets.call.Sleeper;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.Message;
 import dev.fieldtest.core.Observation;
 import dev.fieldtest.core.Usage;
 import dev.fieldtest.core.spi.Target;
-import dev.fieldtest.targets.openai.Attempt;
-import dev.fieldtest.targets.openai.OpenAiTarget;
-import dev.fieldtest.targets.openai.RetryLoop;
+import dev.fieldtest.targets.call.Attempt;
+import dev.fieldtest.targets.call.RetryLoop;
 import dev.fieldtest.targets.tokens.TokenCounter;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -24,14 +24,14 @@ import java.util.Map;
 public final class CommandTarget implements Target {
     private static final ObjectMapper JSON = new ObjectMapper();
     private final CommandSettings settings;
-    private final OpenAiTarget.Sleeper sleeper;
+    private final Sleeper sleeper;
     private final TokenCounter tokens;
 
     public CommandTarget(CommandSettings settings) {
         this(settings, Thread::sleep);
     }
 
-    public CommandTarget(CommandSettings settings, OpenAiTarget.Sleeper sleeper) {
+    public CommandTarget(CommandSettings settings, Sleeper sleeper) {
         this.settings = settings;
         this.sleeper = sleeper;
         this.tokens = TokenCounter.orNull(settings.tokenizer());

@@ -1,7 +1,7 @@
 package dev.fieldtest.targets.command;
 
 import dev.fieldtest.core.ErrorClass;
-import dev.fieldtest.targets.openai.Attempt;
+import dev.fieldtest.targets.call.Attempt;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -45,7 +45,7 @@ final class ProcessRun {
         if (!exited) {
             kill(p);
             return Attempt.failure(ErrorClass.TIMEOUT, s.argv().get(0) + " did not finish within "
-                    + dev.fieldtest.targets.openai.OpenAiSettings.format(s.timeout()) + " and was killed; raise the target's timeout if it is slow",
+                    + dev.fieldtest.targets.call.Durations.format(s.timeout()) + " and was killed; raise the target's timeout if it is slow",
                     ms(start), 0);
         }
         String stdout, stderr;

@@ -1,13 +1,13 @@
 package dev.fieldtest.targets.http;
 
+import dev.fieldtest.targets.call.Durations;
 import com.fasterxml.jackson.core.JsonPointer;
 import dev.fieldtest.core.Pricing;
 import dev.fieldtest.core.Secrets;
 import dev.fieldtest.core.config.Env;
 import dev.fieldtest.core.config.Problems;
 import dev.fieldtest.core.spi.TargetSpec;
-import dev.fieldtest.targets.openai.OpenAiSettings;
-import dev.fieldtest.targets.openai.RetryPolicy;
+import dev.fieldtest.targets.call.RetryPolicy;
 import java.net.URI;
 import java.time.Duration;
 import java.util.Collections;
@@ -50,7 +50,7 @@ public record HttpSettings(String id, URI url, String method, Map<String, String
         usage.put("output", outputTokens == null ? null : outputTokens.toString());
         out.put("usage", usage);
         out.put("pricing", Map.of("input_per_mtok", pricing.inputPerMtok(), "output_per_mtok", pricing.outputPerMtok()));
-        out.put("timeout", OpenAiSettings.format(timeout));
+        out.put("timeout", Durations.format(timeout));
         out.put("max_retries", retry.maxRetries());
         out.put("tokenizer", tokenizer);
         return out;

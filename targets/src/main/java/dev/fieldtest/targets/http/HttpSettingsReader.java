@@ -10,7 +10,7 @@ import dev.fieldtest.core.config.Env;
 import dev.fieldtest.core.config.Problems;
 import dev.fieldtest.core.config.Template;
 import dev.fieldtest.core.spi.TargetSpec;
-import dev.fieldtest.targets.openai.SharedSettings;
+import dev.fieldtest.targets.call.SharedSettings;
 import dev.fieldtest.targets.tokens.TokenCounter;
 import java.net.URI;
 import java.net.URISyntaxException;

@@ -1,26 +1,26 @@
 package dev.fieldtest.targets.http;
 
+import dev.fieldtest.targets.call.Sleeper;
 import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.Observation;
 import dev.fieldtest.core.Usage;
 import dev.fieldtest.core.spi.Target;
-import dev.fieldtest.targets.openai.Attempt;
-import dev.fieldtest.targets.openai.AttemptRunner;
-import dev.fieldtest.targets.openai.OpenAiTarget;
-import dev.fieldtest.targets.openai.RetryLoop;
+import dev.fieldtest.targets.call.Attempt;
+import dev.fieldtest.targets.call.AttemptRunner;
+import dev.fieldtest.targets.call.RetryLoop;
 import dev.fieldtest.targets.tokens.TokenCounter;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
  * A target for any JSON-over-HTTP service: the body from a template, the answer and usage by JSON Pointer,
- * with the openai target's deadlines and retries. Without usage in the response, the tokenizer counts (and the
+ * with the deadlines and retries of {@code targets.call}. Without usage in the response, the tokenizer counts (and the
  * observation says so). Thread-safe; close it to release its connections.
  */
 public final class HttpTarget implements Target {
     private final HttpSettings settings;
     private final AttemptRunner runner;
-    private final OpenAiTarget.Sleeper sleeper;
+    private final Sleeper sleeper;
     private final Map<String, String> headers;
     private final TokenCounter tokens;
 
@@ -28,7 +28,7 @@ public final class HttpTarget implements Target {
         this(settings, Thread::sleep);
     }
 
-    public HttpTarget(HttpSettings settings, OpenAiTarget.Sleeper sleeper) {
+    public HttpTarget(HttpSettings settings, Sleeper sleeper) {
         this.settings = settings;
         this.sleeper = sleeper;
         this.runner = new AttemptRunner(settings.id(), settings.url(), settings.timeout(),

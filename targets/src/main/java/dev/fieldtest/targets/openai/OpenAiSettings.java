@@ -1,5 +1,7 @@
 package dev.fieldtest.targets.openai;
 
+import dev.fieldtest.targets.call.Durations;
+import dev.fieldtest.targets.call.RetryPolicy;
 import dev.fieldtest.core.Pricing;
 import dev.fieldtest.core.Secrets;
 import dev.fieldtest.core.config.Env;
@@ -58,11 +60,11 @@ public record OpenAiSettings(String id, URI endpoint, String apiKey, String mode
         prices.put("input_per_mtok", pricing.inputPerMtok());
         prices.put("output_per_mtok", pricing.outputPerMtok());
         out.put("pricing", prices);
-        out.put("timeout", format(timeout));
+        out.put("timeout", Durations.format(timeout));
         out.put("max_retries", retry.maxRetries());
         out.put("retry_on", retry.retryOn().stream().map(e -> e.wireName()).sorted().toList());
-        out.put("backoff", format(retry.base()));
-        out.put("backoff_max", format(retry.max()));
+        out.put("backoff", Durations.format(retry.base()));
+        out.put("backoff_max", Durations.format(retry.max()));
         out.put("headers", new TreeSet<>(headers.keySet()).stream().toList());
         // only when changed, so the provenance (and cache keys) of existing suites stay as they were
         if (!dev.fieldtest.targets.tokens.TokenCounter.DEFAULT_ENCODING.equals(tokenizer)) out.put("tokenizer", tokenizer);
@@ -73,11 +75,5 @@ public record OpenAiSettings(String id, URI endpoint, String apiKey, String mode
     public String baseUrl() {
         String url = endpoint.toString();
         return url.substring(0, url.length() - "/chat/completions".length());
-    }
-
-    /** "30s" for whole seconds, else "250ms". */
-    public static String format(Duration d) {
-        long ms = d.toMillis();
-        return ms % 1000 == 0 ? ms / 1000 + "s" : ms + "ms";
     }
 }

@@ -1,10 +1,14 @@
 package dev.fieldtest.targets.openai;
 
+import dev.fieldtest.targets.call.Attempt;
+import dev.fieldtest.targets.call.AttemptRunner;
+import dev.fieldtest.targets.call.RetryLoop;
+import dev.fieldtest.targets.call.RetryPolicy;
+import dev.fieldtest.targets.call.Sleeper;
 import dev.fieldtest.core.CallRequest;
 import dev.fieldtest.core.Observation;
 import dev.fieldtest.core.Usage;
 import dev.fieldtest.core.spi.Target;
-import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -14,12 +18,6 @@ import java.util.Map;
  * release its connections.
  */
 public final class OpenAiTarget implements Target {
-    /** How the target waits between attempts; replaceable so tests need not sleep for real. */
-    @FunctionalInterface
-    public interface Sleeper {
-        void sleep(Duration duration) throws InterruptedException;
-    }
-
     private final OpenAiSettings settings;
     private final AttemptRunner runner;
     private final Sleeper sleeper;
@@ -33,7 +31,7 @@ public final class OpenAiTarget implements Target {
     public OpenAiTarget(OpenAiSettings settings, Sleeper sleeper) {
         this.settings = settings;
         this.sleeper = sleeper;
-        this.runner = new AttemptRunner(settings.id(), settings.endpoint(), settings.timeout());
+        this.runner = new AttemptRunner(settings.id(), settings.endpoint(), settings.timeout(), new OpenAiWire());
         this.headers = headers(settings);
         this.tokens = dev.fieldtest.targets.tokens.TokenCounter.orNull(settings.tokenizer());
     }

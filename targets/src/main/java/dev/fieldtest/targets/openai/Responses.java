@@ -1,5 +1,6 @@
 package dev.fieldtest.targets.openai;
 
+import dev.fieldtest.targets.call.Attempt;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fieldtest.core.ErrorClass;
 import java.io.IOException;

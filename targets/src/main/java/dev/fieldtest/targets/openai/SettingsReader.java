@@ -1,5 +1,7 @@
 package dev.fieldtest.targets.openai;
 
+import dev.fieldtest.targets.call.RetryPolicy;
+import dev.fieldtest.targets.call.SharedSettings;
 import dev.fieldtest.core.Pricing;
 import dev.fieldtest.core.config.ConfigNode;
 import dev.fieldtest.core.config.ConfigReader;

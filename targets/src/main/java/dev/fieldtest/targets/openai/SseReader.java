@@ -1,5 +1,7 @@
 package dev.fieldtest.targets.openai;
 
+import dev.fieldtest.targets.call.Attempt;
+import dev.fieldtest.targets.call.AttemptRunner;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.fieldtest.core.ErrorClass;
 import dev.fieldtest.core.Usage;

@@ -1,4 +1,4 @@
-package dev.fieldtest.targets.openai;
+package dev.fieldtest.targets.call;
 
 import dev.fieldtest.core.ErrorClass;
 import java.io.IOException;
@@ -42,10 +42,6 @@ public final class AttemptRunner implements AutoCloseable {
     private final String url;
     private final Duration timeout;
     private final WireProtocol protocol;
-
-    AttemptRunner(String targetId, URI endpoint, Duration timeout) {
-        this(targetId, endpoint, timeout, WireProtocol.OPENAI);
-    }
 
     /** A runner whose responses {@code protocol} reads; used by every HTTP target. */
     public AttemptRunner(String targetId, URI endpoint, Duration timeout, WireProtocol protocol) {
@@ -99,7 +95,7 @@ public final class AttemptRunner implements AutoCloseable {
                 && (attempt.error() == ErrorClass.TRUNCATED_STREAM || attempt.error() == ErrorClass.CONNECTION);
         if ((watched.reason() == AttemptDeadlines.Reason.DEADLINE || pastDeadline) && !attempt.succeeded()) {
             return Attempt.failure(ErrorClass.TIMEOUT, "no complete answer from " + url + " within "
-                    + OpenAiSettings.format(timeout) + "; raise the target's timeout if the model is slow", ms(sent), attempt.status());
+                    + Durations.format(timeout) + "; raise the target's timeout if the model is slow", ms(sent), attempt.status());
         }
         return attempt;
     }
@@ -111,7 +107,7 @@ public final class AttemptRunner implements AutoCloseable {
         } catch (ConnectTimeoutException e) {
             return Attempt.failure(ErrorClass.CONNECTION, "cannot connect to " + url + ": connect timed out", ms(sent), 0);
         } catch (SocketTimeoutException e) {
-            return Attempt.failure(ErrorClass.TIMEOUT, "no response headers from " + url + " within " + OpenAiSettings.format(timeout), ms(sent), 0);
+            return Attempt.failure(ErrorClass.TIMEOUT, "no response headers from " + url + " within " + Durations.format(timeout), ms(sent), 0);
         } catch (IOException e) {
             return Attempt.failure(ErrorClass.CONNECTION, "cannot reach " + url + ": " + reason(e), ms(sent), 0);
         }

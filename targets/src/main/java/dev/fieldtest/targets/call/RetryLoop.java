@@ -1,4 +1,4 @@
-package dev.fieldtest.targets.openai;
+package dev.fieldtest.targets.call;
 
 import dev.fieldtest.core.Usage;
 import java.util.concurrent.ThreadLocalRandom;
@@ -31,7 +31,7 @@ public final class RetryLoop {
     private RetryLoop() {}
 
     /** Runs {@code attempt} as {@code retry} allows, waiting with {@code sleeper} (Retry-After wins) in between. */
-    public static Outcome run(Try attempt, RetryPolicy retry, OpenAiTarget.Sleeper sleeper) throws InterruptedException {
+    public static Outcome run(Try attempt, RetryPolicy retry, Sleeper sleeper) throws InterruptedException {
         Usage usage = null;
         int throttled = 0;
         int attempts = 0;

@@ -1,4 +1,4 @@
-package dev.fieldtest.targets.openai;
+package dev.fieldtest.targets.call;
 
 import dev.fieldtest.core.ErrorClass;
 import dev.fieldtest.core.config.ConfigNode;

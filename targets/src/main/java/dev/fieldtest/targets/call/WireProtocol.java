@@ -1,4 +1,4 @@
-package dev.fieldtest.targets.openai;
+package dev.fieldtest.targets.call;
 
 import java.io.InputStream;
 
@@ -8,24 +8,6 @@ import java.io.InputStream;
  * Implementations never throw: anything unreadable is a failed attempt with an error class.
  */
 public interface WireProtocol {
-    /** The Chat Completions protocol of {@code type: openai}. */
-    WireProtocol OPENAI = new WireProtocol() {
-        @Override
-        public Attempt completion(byte[] body, double latencyMs, String url) {
-            return Responses.completion(body, latencyMs, url);
-        }
-
-        @Override
-        public Attempt error(int status, byte[] body, String url, double latencyMs) {
-            return Responses.error(status, body, url, latencyMs);
-        }
-
-        @Override
-        public Attempt stream(InputStream in, String url, long sentNanos) {
-            return new SseReader(url, sentNanos).read(in);
-        }
-    };
-
     /** A 2xx response body read whole. */
     Attempt completion(byte[] body, double latencyMs, String url);
 

@@ -1,4 +1,4 @@
-package dev.fieldtest.targets.openai;
+package dev.fieldtest.targets.call;
 
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,4 +1,4 @@
-package dev.fieldtest.targets.openai;
+package dev.fieldtest.targets.call;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
