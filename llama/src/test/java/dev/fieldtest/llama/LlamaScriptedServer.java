@@ -1,15 +1,11 @@
 package dev.fieldtest.llama;
 
 import dev.fieldtest.llama.internal.ScriptedChild;
+import dev.fieldtest.testkit.conformance.ScriptFolder;
 import dev.fieldtest.testkit.conformance.ScriptedServer;
 import dev.fieldtest.testkit.conformance.Step;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * The child side of the llama-cpp protocol for the conformance kit: a folder of steps that {@link ScriptedChild}
@@ -19,28 +15,23 @@ import java.util.stream.Stream;
  * connection as the child exiting before it replies. Calls come one at a time, as the target serves them.
  */
 final class LlamaScriptedServer implements ScriptedServer {
-    private final Path dir;
+    private final ScriptFolder folder = new ScriptFolder("fieldtest-llama-script");
+    private final Path model;
     private int scripted;
 
     LlamaScriptedServer() {
-        try {
-            dir = Files.createTempDirectory("fieldtest-llama-script");
-            Files.writeString(dir.resolve("count"), "0\n");
-            // the target checks only that its model file starts with the GGUF magic; the scripted child loads nothing
-            Files.write(dir.resolve("conformance.gguf"), "GGUF\3\0\0\0".getBytes(StandardCharsets.ISO_8859_1));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the llama script to a temporary folder: " + e.getMessage(), e);
-        }
+        // the target checks only that its model file starts with the GGUF magic; the scripted child loads nothing
+        model = folder.write("conformance.gguf", "GGUF\3\0\0\0".getBytes(StandardCharsets.ISO_8859_1));
     }
 
     Path model() {
-        return dir.resolve("conformance.gguf");
+        return model;
     }
 
     @Override
     public synchronized void script(Step... steps) {
         for (Step s : steps) {
-            write("step-" + ++scripted, switch (s) {
+            folder.write("step-" + ++scripted, switch (s) {
                 case Step.Answer a -> "answer " + a.beforeFirstChunk().toMillis() + " " + a.betweenChunks().toMillis() + " "
                         + a.inputTokens() + " " + a.outputTokens() + "\n" + a.text() + "\n";
                 case Step.AuthError e -> "refuse\n";
@@ -53,34 +44,18 @@ final class LlamaScriptedServer implements ScriptedServer {
         }
     }
 
-    private void write(String name, String text) {
-        try {
-            Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(name) + ": " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public int requestCount() {
-        try {
-            return Integer.parseInt(Files.readString(dir.resolve("count")).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir.resolve("count") + ": " + e.getMessage(), e);
-        }
+        return folder.requestCount();
     }
 
     @Override
     public String baseUrl() {
-        return dir.toString();
+        return folder.dir().toString();
     }
 
     @Override
     public void close() {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
+        folder.close();
     }
 }

@@ -1,13 +1,5 @@
 package dev.fieldtest.testkit.conformance;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
-
 /**
  * A program for command targets (one process per call: the prompt on stdin, the answer on stdout) that does what
  * the next scripted {@link Step} says; past the script it echoes stdin. {@link #baseUrl()} is the command line to
@@ -22,27 +14,21 @@ public final class CommandScript implements ScriptedServer {
             echo "$n" > "$d/count"
             if [ -f "$d/step-$n.sh" ]; then . "$d/step-$n.sh"; else cat; fi
             """;
-    private final Path dir;
+    private final ScriptFolder folder = new ScriptFolder("fieldtest-command-script");
     private int scripted;
 
     public CommandScript() {
-        try {
-            dir = Files.createTempDirectory("fieldtest-command-script");
-            Files.writeString(dir.resolve("run.sh"), RUN);
-            Files.writeString(dir.resolve("count"), "0\n");
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write the command script to a temporary folder: " + e.getMessage(), e);
-        }
+        folder.write("run.sh", RUN);
     }
 
     @Override
     public synchronized void script(Step... steps) {
         for (Step s : steps) {
             int n = ++scripted;
-            write("step-" + n + ".sh", switch (s) {
+            folder.write("step-" + n + ".sh", switch (s) {
                 // stdin is read first so the target's writer never meets a closed pipe
                 case Step.Answer a -> {
-                    write("answer-" + n + ".txt", a.text());
+                    folder.write("answer-" + n + ".txt", a.text());
                     yield "cat > /dev/null\ncat \"$d/answer-" + n + ".txt\"\nexit 0\n";
                 }
                 case Step.ServerError e -> "cat > /dev/null\necho 'scripted failure (" + e.status() + ")' >&2\nexit 3\n";
@@ -53,35 +39,19 @@ public final class CommandScript implements ScriptedServer {
         }
     }
 
-    private void write(String name, String text) {
-        try {
-            Files.writeString(dir.resolve(name), text, StandardCharsets.UTF_8);
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + dir.resolve(name) + ": " + e.getMessage(), e);
-        }
-    }
-
     @Override
     public int requestCount() {
-        try {
-            return Integer.parseInt(Files.readString(dir.resolve("count")).strip());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read " + dir.resolve("count") + ": " + e.getMessage(), e);
-        }
+        return folder.requestCount();
     }
 
     /** The command line that runs the script. */
     @Override
     public String baseUrl() {
-        return "/bin/sh " + dir.resolve("run.sh");
+        return "/bin/sh " + folder.dir().resolve("run.sh");
     }
 
     @Override
     public void close() {
-        try (Stream<Path> files = Files.walk(dir)) {
-            files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException e) {
-            // a temporary folder left behind is harmless
-        }
+        folder.close();
     }
 }
