@@ -2,29 +2,12 @@ package dev.fieldtest.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Claims stored in the ledger. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(StoreKind.class)
-class ClaimTest {
-    @Parameter StoreKind store;
-    @TempDir Path dir;
-    private HistoryStore db;
-
-    @BeforeEach
-    void fresh() {
-        db = store.fresh(dir);
-    }
-
+class ClaimTest extends OnEveryStore {
     private static Claim m1(double value, String source) {
         return Claim.of(null, "acme", "m1", null, "pass_rate.value", value, source, LocalDate.of(2026, 1, 5));
     }

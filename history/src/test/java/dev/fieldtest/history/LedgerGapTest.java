@@ -3,30 +3,14 @@ package dev.fieldtest.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Claimed vs offline vs production against numbers worked by hand. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(StoreKind.class)
-class LedgerGapTest {
+class LedgerGapTest extends OnEveryStore {
     private static final String ACME = "https://api.acme.com/v1";
-    @Parameter StoreKind store;
-    @TempDir Path dir;
-    private HistoryStore db;
-
-    @BeforeEach
-    void fresh() {
-        db = store.fresh(dir);
-    }
 
     private static Claim claim(String model, double value) {
         return Claim.of(null, "acme", model, null, "pass_rate.value", value, "card", LocalDate.of(2026, 1, 5));

@@ -3,29 +3,12 @@ package dev.fieldtest.history;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Production values from rows inserted by hand, read back through the ledger. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(StoreKind.class)
-class LedgerProductionTest {
-    @Parameter StoreKind store;
-    @TempDir Path dir;
-    private HistoryStore db;
-
-    @BeforeEach
-    void fresh() {
-        db = store.fresh(dir);
-    }
-
+class LedgerProductionTest extends OnEveryStore {
     static String span(String id, String feature, String model, String at, double ms, String error, Double cost) {
         return ("INSERT INTO production_spans (trace_id, span_id, feature, request_model, started_at, duration_ms, error_type, cost_usd, attributes, ingested_at) "
                 + "VALUES ('%s', 's', '%s', '%s', TIMESTAMP '%s', %s, %s, %s, '{}', now());")

@@ -9,26 +9,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** The schema's migrations against a real DuckDB file and a real PostgreSQL database. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(StoreKind.class)
-class MigrationsTest {
+class MigrationsTest extends OnEveryStore {
     private static final Path MIGRATIONS = Path.of("src/main/resources/dev/fieldtest/history/migrations");
-    @Parameter StoreKind store;
-    @TempDir Path dir;
-    private HistoryStore db;
-
-    @BeforeEach
-    void fresh() {
-        db = store.fresh(dir);
-    }
 
     @Test
     void anEmptyStoreIsMigratedToTheNewestVersion() throws Exception {

@@ -2,28 +2,11 @@ package dev.fieldtest.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** ProductionInputs reads production_spans by feature and a [since, until) window, oldest first. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(StoreKind.class)
-class ProductionInputsTest {
-    @Parameter StoreKind store;
-    @TempDir Path dir;
-    private HistoryStore db;
-
-    @BeforeEach
-    void fresh() {
-        db = store.fresh(dir);
-    }
-
+class ProductionInputsTest extends OnEveryStore {
     @Test
     void filtersByFeatureAndAHalfOpenWindow() throws Exception {
         try (RunHistory h = RunHistory.open(db)) {

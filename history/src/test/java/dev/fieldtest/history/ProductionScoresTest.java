@@ -5,30 +5,13 @@ import static org.assertj.core.api.Assertions.within;
 
 import dev.fieldtest.core.online.OnlineSpan;
 import dev.fieldtest.history.ProductionScoresWindow.Period;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** production_scores: unscored spans, idempotent storing, pass rates per window against hand-worked Wilson intervals. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(StoreKind.class)
-class ProductionScoresTest {
-    @Parameter StoreKind store;
-    @TempDir Path dir;
-    private HistoryStore db;
-
-    @BeforeEach
-    void fresh() {
-        db = store.fresh(dir);
-    }
-
+class ProductionScoresTest extends OnEveryStore {
     private HistoryStore db() {
         RunHistory.open(db).close(); // migrate, then write spans with plain SQL
         return db;

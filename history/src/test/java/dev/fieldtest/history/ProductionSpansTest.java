@@ -2,29 +2,12 @@ package dev.fieldtest.history;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Storing production spans idempotently and reading them back whole (the metrics over them: ProductionSpansMetricsTest). */
-@ParameterizedClass(name = "{0}")
-@EnumSource(StoreKind.class)
-class ProductionSpansTest {
-    @Parameter StoreKind store;
-    @TempDir Path dir;
-    private HistoryStore db;
-
-    @BeforeEach
-    void fresh() {
-        db = store.fresh(dir);
-    }
-
+class ProductionSpansTest extends OnEveryStore {
     static ProductionSpan span(String spanId, String feature, String reqModel, String respModel, String fingerprint, String at,
                                Double durationMs, Double ttftMs, String error, Double cost) {
         return new ProductionSpan("0af7651916cd43dd8448eb211c80319c", spanId, feature, "chat", "openai", reqModel, respModel, fingerprint,

@@ -4,30 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.fieldtest.core.config.Property;
 import dev.fieldtest.core.gate.PropertyResult;
-import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Due dates and statuses worked by hand from a launch on Monday 2026-01-05. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(StoreKind.class)
-class ReviewCalendarTest {
+class ReviewCalendarTest extends OnEveryStore {
     private static final LocalDate LAUNCH = LocalDate.of(2026, 1, 5);
-    @Parameter StoreKind store;
-    @TempDir Path dir;
-    private HistoryStore db;
-
-    @BeforeEach
-    void fresh() {
-        db = store.fresh(dir);
-    }
 
     private static LocalDate d(String s) {
         return LocalDate.parse(s);

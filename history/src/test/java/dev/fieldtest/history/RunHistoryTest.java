@@ -12,26 +12,10 @@ import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
-import org.junit.jupiter.params.Parameter;
-import org.junit.jupiter.params.ParameterizedClass;
-import org.junit.jupiter.params.provider.EnumSource;
 
 /** Recording run directories and reading them back, against the numbers written into {@link Fixtures} by hand. */
-@ParameterizedClass(name = "{0}")
-@EnumSource(StoreKind.class)
-class RunHistoryTest {
-    @Parameter StoreKind store;
-    @TempDir Path dir;
-    private HistoryStore db;
-
-    @BeforeEach
-    void fresh() {
-        db = store.fresh(dir);
-    }
-
+class RunHistoryTest extends OnEveryStore {
     @Test
     void aRunDirectoryIsStoredAsOneRunItsMetricsAndItsCalls() throws Exception {
         Path runDir = Fixtures.run(dir.resolve("out"), "20261123-100000-aaaa", "2026-11-23T10:00:00.25Z", 0.666667);
