@@ -11,7 +11,6 @@ import dev.fieldtest.history.RunHistory;
 import dev.fieldtest.history.RunKind;
 import dev.fieldtest.history.RunSummary;
 import dev.fieldtest.history.TargetMetric;
-import dev.fieldtest.testkit.Behavior;
 import dev.fieldtest.testkit.FakeOpenAiServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -35,21 +34,9 @@ class HistoryCommandTest {
         server.close();
     }
 
-    /** France and Japan answered right, Italy wrong: 2 of 3 calls pass. */
+    /** France and Japan answered right, Italy wrong: 2 of 3 calls pass; a short load section for fieldtest load. */
     private Path suite() throws Exception {
-        server.respondWith(r -> Behavior.reply(r.lastUserMessage().contains("Italy") ? "Milan" : r.lastUserMessage().contains("France") ? "Paris" : "Tokyo"));
-        return Files.writeString(dir.resolve("suite.yaml"), """
-                name: capitals
-                prompt: "Capital of {{country}}?"
-                cases:
-                  - {id: a, vars: {country: France}, expected: Paris}
-                  - {id: b, vars: {country: Italy}, expected: Rome}
-                  - {id: c, vars: {country: Japan}, expected: Tokyo}
-                targets:
-                  - {id: m, type: openai, base_url: "%s", model: m-1, backoff: 1ms}
-                checks: [{type: icontains, value: '{{expected}}'}]
-                load: {profile: constant, rates: [20], duration: 1s, warm_up: 200ms, cool_down: 0s}
-                """.formatted(server.baseUrl()));
+        return CapitalsSuite.write(dir, server, "load: {profile: constant, rates: [20], duration: 1s, warm_up: 200ms, cool_down: 0s}\n");
     }
 
     /** Runs the command line with System.out/err captured (the commands print there). */

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.fieldtest.history.PostgresServer;
-import dev.fieldtest.testkit.Behavior;
 import dev.fieldtest.testkit.FakeOpenAiServer;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -105,19 +104,7 @@ class PostgresHistoryCommandTest {
     @Test
     void aRunRecordedInPostgresIsListedByHistory() throws Exception {
         try (FakeOpenAiServer server = FakeOpenAiServer.start()) {
-            // France and Japan answered right, Italy wrong: 2 of 3 calls pass.
-            server.respondWith(r -> Behavior.reply(r.lastUserMessage().contains("Italy") ? "Milan" : r.lastUserMessage().contains("France") ? "Paris" : "Tokyo"));
-            Path suite = Files.writeString(dir.resolve("suite.yaml"), """
-                    name: capitals
-                    prompt: "Capital of {{country}}?"
-                    cases:
-                      - {id: a, vars: {country: France}, expected: Paris}
-                      - {id: b, vars: {country: Italy}, expected: Rome}
-                      - {id: c, vars: {country: Japan}, expected: Tokyo}
-                    targets:
-                      - {id: m, type: openai, base_url: "%s", model: m-1, backoff: 1ms}
-                    checks: [{type: icontains, value: '{{expected}}'}]
-                    """.formatted(server.baseUrl()));
+            Path suite = CapitalsSuite.write(dir, server, ""); // 2 of 3 calls pass
             String pg = newDatabase();
             assertThat(fieldtest("run", suite.toString(), "--out", dir.resolve("r1").toString(), "--history", pg)).isZero();
             String shown = pg.replace(":" + password() + "@", "@");

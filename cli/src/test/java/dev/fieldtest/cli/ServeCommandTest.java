@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import dev.fieldtest.testkit.Behavior;
 import dev.fieldtest.testkit.FakeOpenAiServer;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -101,17 +100,6 @@ class ServeCommandTest {
 
     /** France and Japan answered right, Italy wrong: 2 of 3 calls pass. */
     private Path suite() throws Exception {
-        model.respondWith(r -> Behavior.reply(r.lastUserMessage().contains("Italy") ? "Milan" : r.lastUserMessage().contains("France") ? "Paris" : "Tokyo"));
-        return Files.writeString(dir.resolve("suite.yaml"), """
-                name: capitals
-                prompt: "Capital of {{country}}?"
-                cases:
-                  - {id: a, vars: {country: France}, expected: Paris}
-                  - {id: b, vars: {country: Italy}, expected: Rome}
-                  - {id: c, vars: {country: Japan}, expected: Tokyo}
-                targets:
-                  - {id: m, type: openai, base_url: "%s", model: m-1, backoff: 1ms}
-                checks: [{type: icontains, value: '{{expected}}'}]
-                """.formatted(model.baseUrl()));
+        return CapitalsSuite.write(dir, model, "");
     }
 }
